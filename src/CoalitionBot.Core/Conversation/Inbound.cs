@@ -1,0 +1,7 @@
+namespace CoalitionBot.Core.Conversation;
+
+/// <summary>
+/// One platform-neutral inbound item. <paramref name="DeliveryId"/> is the platform's id for this delivery
+/// (Slack event_id or action, Teams activity id) used to drop retries and double clicks.
+/// </summary>
+public sealed record Inbound(string DeliveryId, Actor Actor, Place Place, InboundContent Content);

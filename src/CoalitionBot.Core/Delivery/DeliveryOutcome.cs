@@ -1,0 +1,16 @@
+namespace CoalitionBot.Core.Delivery;
+
+/// <summary>What happened to one send attempt.</summary>
+public abstract record DeliveryOutcome;
+
+/// <summary>The platform accepted it. Keep the ids so the card can be updated later.</summary>
+public sealed record DeliverySent(string PlatformMessageId, string? ConversationId) : DeliveryOutcome;
+
+/// <summary>A passing failure (rate limit, timeout, 5xx): try again, not before <paramref name="After"/> when given.</summary>
+public sealed record DeliveryRetry(string Reason, TimeSpan? After = null) : DeliveryOutcome;
+
+/// <summary>
+/// A permanent failure: never retry. <paramref name="RecipientUnreachable"/> marks the contact (blocked the app,
+/// left the workspace) so coordinators are told.
+/// </summary>
+public sealed record DeliveryFailed(string Reason, bool RecipientUnreachable) : DeliveryOutcome;

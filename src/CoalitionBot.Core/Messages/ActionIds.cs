@@ -1,0 +1,15 @@
+namespace CoalitionBot.Core.Messages;
+
+/// <summary>The button action ids the core understands. Adapters pass them through unchanged.</summary>
+public static class ActionIds
+{
+    public const string Sign = "memo.sign";
+    public const string Decline = "memo.decline";
+    public const string Comment = "memo.comment";
+    public const string ReadFullText = "memo.read";
+    public const string Snooze = "memo.snooze";
+    public const string Refresh = "memo.refresh";
+    public const string Status = "memo.status";
+
+    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status];
+}
