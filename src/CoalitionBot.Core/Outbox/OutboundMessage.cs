@@ -1,6 +1,6 @@
 using CoalitionBot.Core.Messages;
 
-namespace CoalitionBot.Core.Delivery;
+namespace CoalitionBot.Core.Outbox;
 
 /// <summary>
 /// One message for a platform client to send. When <paramref name="ReplacesPlatformMessageId"/> is set, the

@@ -1,6 +1,6 @@
 using CoalitionBot.Core.Conversation;
 
-namespace CoalitionBot.Core.Delivery;
+namespace CoalitionBot.Core.Outbox;
 
 /// <summary>
 /// Where one outbound message goes: a person on a platform (a DM), or a known conversation.

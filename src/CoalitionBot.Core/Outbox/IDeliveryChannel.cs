@@ -1,6 +1,6 @@
 using CoalitionBot.Core.Conversation;
 
-namespace CoalitionBot.Core.Delivery;
+namespace CoalitionBot.Core.Outbox;
 
 /// <summary>A platform's outbound client as the outbox sees it: one message at a time, never throwing for platform errors.</summary>
 public interface IDeliveryChannel

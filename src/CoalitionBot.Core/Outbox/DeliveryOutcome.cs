@@ -1,4 +1,4 @@
-namespace CoalitionBot.Core.Delivery;
+namespace CoalitionBot.Core.Outbox;
 
 /// <summary>What happened to one send attempt.</summary>
 public abstract record DeliveryOutcome;

@@ -1,0 +1,33 @@
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Features;
+using CoalitionBot.Core.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoalitionBot.Core;
+
+/// <summary>Registers the core: router, features, pipeline and the <see cref="IInboundHandler"/> adapters call.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddCoalitionCore(this IServiceCollection services)
+    {
+        services.AddOptions<CoalitionOptions>().BindConfiguration(CoalitionOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IFeature, HelpFeature>();
+        services.AddSingleton<IFeature, SetupFeature>();
+        services.AddSingleton<IFeature, MemoViewFeature>();
+        services.AddSingleton<IFeature, SignOnFeature>();
+        services.AddSingleton<IFeature, CommentFeature>();
+        services.AddSingleton<IFeature, StatusFeature>();
+        services.AddSingleton<IFeature, AuthoringFeature>();
+        services.AddSingleton<IFeature, CirculationFeature>();
+        services.AddSingleton<IFeature, CompileFeature>();
+        services.AddSingleton<IFeature, PartnersFeature>();
+        services.AddSingleton<IFeature, CoordinatorsFeature>();
+        services.AddSingleton<Router>();
+        services.AddScoped<ActorResolver>();
+        services.AddScoped<InboundPipeline>();
+        services.AddSingleton<IInboundHandler, InboundDispatcher>();
+        return services;
+    }
+}

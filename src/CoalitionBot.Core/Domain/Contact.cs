@@ -1,0 +1,35 @@
+namespace CoalitionBot.Core.Domain;
+
+/// <summary>
+/// A person the bot knows: a contact of a partner organisation, a coordinator, or both.
+/// A coordinator need not belong to a partner organisation.
+/// </summary>
+public sealed class Contact
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid CoalitionId { get; set; }
+
+    public Guid? OrganisationId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Lower-cased e-mail; links a chat identity to this contact on first contact.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>IANA time zone for reminders and dates.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Whether this person may sign on behalf of their organisation.</summary>
+    public bool IsAuthorisedSigner { get; set; } = true;
+
+    public bool IsCoordinator { get; set; }
+
+    /// <summary>Set when a platform said we can no longer reach this person (blocked the app, left).</summary>
+    public bool Unreachable { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string? NormaliseEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,147 @@
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Replies;
+using CoalitionBot.Core.Routing;
+
+namespace CoalitionBot.Core.Features;
+
+/// <summary>`circulate`, `close`, `reopen` and `approve`: moving a memo through its life and telling partners.</summary>
+public sealed class CirculationFeature : IFeature
+{
+    public IEnumerable<Route> Routes =>
+    [
+        Route.Command("circulate", Permission.Coordinator, "circulate M-3", "Open a memo for sign-on and send it to every partner contact (again only to those who have not had it).", Circulate),
+        Route.Command("close", Permission.Coordinator, "close M-3", "Stop taking sign-ons (late ones follow the memo's late policy).", Close),
+        Route.Command("reopen", Permission.Coordinator, "reopen M-3", "Open a closed or final memo again.", Reopen),
+        Route.Command("approve", Permission.Coordinator, "approve M-3 <organisation>", "Accept a late sign-on held for approval.", Approve),
+    ];
+
+    private static async Task<Reply> Circulate(RequestContext ctx, CancellationToken ct)
+    {
+        var memo = await Memos.RequireAsync(ctx, ctx.Command.SplitRest().First, ct);
+        if (memo.Status is not (MemoStatus.Draft or MemoStatus.Open))
+        {
+            throw new RefusalException($"{memo.Code} is {memo.Status.ToString().ToLowerInvariant()}; type `reopen {memo.Code}` first.");
+        }
+
+        if (memo.Deadline is { } deadline && deadline <= ctx.Now)
+        {
+            throw new RefusalException($"{memo.Code}'s deadline has passed. Publish it again with a new deadline before circulating.");
+        }
+
+        var wasDraft = memo.Status == MemoStatus.Draft;
+        memo.Status = MemoStatus.Open;
+        var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
+        var (queued, unreachable) = await QueueAsync(ctx, memo, version, DeliveryPurpose.Circulation,
+            $"{memo.Title} — please sign on by the deadline, decline, or comment.", ct);
+        ctx.Audit(wasDraft ? "memo.opened" : "memo.recirculated", memo.Code, memo.Id, after: new { Queued = queued, Unreachable = unreachable.Count });
+        await ctx.SaveAsync(ct);
+        var text = $"{memo.Code} is open. {queued} message(s) queued to partner contacts; `status {memo.Code}` shows delivery progress.";
+        if (unreachable.Count > 0)
+        {
+            text += $"\nNot reachable in chat yet (no chat identity): {string.Join(", ", unreachable.Take(20))}{(unreachable.Count > 20 ? ", …" : "")}.";
+        }
+
+        return new MessageReply(Message.Text(text));
+    }
+
+    /// <summary>Queues the memo card to every partner contact who has not had this version yet; returns the count and who cannot be reached.</summary>
+    public static async Task<(int Queued, List<string> Unreachable)> QueueAsync(RequestContext ctx, Memo memo, MemoVersion version, string purpose, string intro, CancellationToken ct)
+    {
+        var coalitionId = ctx.CoalitionOrThrow.Id;
+        var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct);
+        var reach = await Outbox.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
+        var keys = contacts.ToDictionary(c => c.Id, c => $"{purpose}:{memo.Id:N}:v{version.Number}:{c.Id:N}");
+        var done = await Outbox.ExistingKeysAsync(ctx, keys.Values.ToList(), ct);
+        var signOns = (await Memos.SignOnsAsync(ctx, memo, ct)).ToDictionary(s => s.SignerKey);
+        var queued = 0;
+        var unreachable = new List<string>();
+        foreach (var contact in contacts)
+        {
+            if (!reach.TryGetValue(contact.Id, out var identity))
+            {
+                unreachable.Add(contact.Name);
+                continue;
+            }
+
+            if (done.Contains(keys[contact.Id]))
+            {
+                continue;
+            }
+
+            var answer = Memos.SignerKeyFor(memo, contact) is { } key ? signOns.GetValueOrDefault(key) : null;
+            Outbox.Enqueue(ctx, identity, purpose, keys[contact.Id], memo, MemoCards.Card(memo, version, answer, intro));
+            queued++;
+        }
+
+        return (queued, unreachable);
+    }
+
+    /// <summary>Tells partner contacts about a new version of an open memo.</summary>
+    public static async Task<int> SendVersionAsync(RequestContext ctx, Memo memo, MemoVersion version, bool substantive, CancellationToken ct)
+    {
+        var intro = substantive
+            ? $"{memo.Code} has a new version ({version.Number}) with substantive changes. If your organisation signed, please re-confirm."
+            : $"{memo.Code} has a new version ({version.Number}) with minor changes; sign-ons carry over.";
+        return (await QueueAsync(ctx, memo, version, DeliveryPurpose.NewVersion, intro, ct)).Queued;
+    }
+
+    private static async Task<Reply> Close(RequestContext ctx, CancellationToken ct)
+    {
+        var memo = await Memos.RequireAsync(ctx, ctx.Command.SplitRest().First, ct);
+        if (memo.Status != MemoStatus.Open)
+        {
+            throw new RefusalException($"{memo.Code} is {memo.Status.ToString().ToLowerInvariant()}, not open, so it can't be closed.");
+        }
+
+        await CloseAsync(ctx, memo, ct);
+        await ctx.SaveAsync(ct);
+        var status = await StatusFeature.BuildAsync(ctx, memo, ct);
+        return new MessageReply(new Message($"{memo.Code} is closed", [new TextBlock($"{memo.Code} is closed. Type `compile {memo.Code}` for the final list."), .. status.Blocks]));
+    }
+
+    /// <summary>Closes an open memo, audited. Shared with the deadline closer.</summary>
+    public static Task CloseAsync(RequestContext ctx, Memo memo, CancellationToken ct)
+    {
+        memo.Status = MemoStatus.Closed;
+        memo.ClosedAt = ctx.Now;
+        ctx.Audit("memo.closed", memo.Code, memo.Id, before: new { Status = "Open" }, after: new { Status = "Closed" });
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Reply> Reopen(RequestContext ctx, CancellationToken ct)
+    {
+        var memo = await Memos.RequireAsync(ctx, ctx.Command.SplitRest().First, ct);
+        if (memo.Status is not (MemoStatus.Closed or MemoStatus.Final))
+        {
+            throw new RefusalException($"{memo.Code} is {memo.Status.ToString().ToLowerInvariant()}; only closed or final memos can be reopened.");
+        }
+
+        var before = new { Status = memo.Status.ToString(), memo.FinalListHash };
+        memo.Status = MemoStatus.Open;
+        memo.ClosedAt = null;
+        memo.FinalListHash = null;
+        ctx.Audit("memo.reopened", memo.Code, memo.Id, before, new { Status = "Open" });
+        await ctx.SaveAsync(ct);
+        var deadlineNote = memo.Deadline is { } d && d <= ctx.Now ? " Its deadline has passed, so new sign-ons count as late." : "";
+        return new MessageReply(Message.Text($"{memo.Code} is open again.{deadlineNote}"));
+    }
+
+    private static async Task<Reply> Approve(RequestContext ctx, CancellationToken ct)
+    {
+        var (code, name) = ctx.Command.SplitRest();
+        var memo = await Memos.RequireAsync(ctx, code, ct);
+        var org = await PartnersFeature.RequireOrganisationAsync(ctx, name, ct);
+        var key = SignOn.KeyForOrganisation(org.Id);
+        var signOn = await ctx.Data.FirstOrDefaultAsync(ctx.Data.SignOns.Where(s => s.MemoId == memo.Id && s.SignerKey == key), ct);
+        if (signOn is not { State: SignOnState.Signed, AwaitingApproval: true })
+        {
+            throw new RefusalException($"{org.Name} has no late sign-on on {memo.Code} waiting for approval.");
+        }
+
+        signOn.AwaitingApproval = false;
+        ctx.Audit("signon.approved", $"{memo.Code} / {org.Name}", memo.Id, before: new { AwaitingApproval = true }, after: new { AwaitingApproval = false });
+        await ctx.SaveAsync(ct);
+        return new MessageReply(Message.Text($"{org.Name}'s late sign-on on {memo.Code} is approved and will appear on the list (marked late)."));
+    }
+}

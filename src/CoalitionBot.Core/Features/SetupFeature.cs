@@ -1,0 +1,72 @@
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Replies;
+using CoalitionBot.Core.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Core.Features;
+
+/// <summary>`setup`: the first person to run it where no coalition exists becomes its coordinator.</summary>
+public sealed class SetupFeature(IOptions<CoalitionOptions> options) : IFeature
+{
+    public IEnumerable<Route> Routes =>
+    [
+        Route.Command("setup", Permission.Anyone, "setup [coalition name]", "Start a coalition and become its first coordinator (only when none exists yet).", Setup),
+    ];
+
+    private async Task<Reply> Setup(RequestContext ctx, CancellationToken ct)
+    {
+        if (ctx.Coalition is { } existing)
+        {
+            var text = ctx.IsCoordinator
+                ? $"\"{existing.Name}\" is already set up and you are one of its coordinators. Next: `partners add …` to add partner organisations, then `new` to draft a memo."
+                : $"\"{existing.Name}\" is already set up. Ask one of its coordinators to add you.";
+            return new MessageReply(Message.Text(text));
+        }
+
+        var name = ctx.Command.Rest.Trim();
+        if (name.Length > 200)
+        {
+            throw new RefusalException("That name is too long: keep the coalition's name under 200 characters.");
+        }
+
+        var actor = ctx.Inbound.Actor;
+        var coalition = new Coalition { Name = name.Length > 0 ? name : options.Value.Name, CreatedAt = ctx.Now };
+        var me = new Contact
+        {
+            CoalitionId = coalition.Id,
+            Name = string.IsNullOrWhiteSpace(actor.DisplayName) ? actor.Identity.UserId : actor.DisplayName.Trim(),
+            Email = Contact.NormaliseEmail(actor.Email),
+            TimeZone = actor.TimeZone is { } tz && TimeZones.IsKnown(tz) ? tz : "UTC",
+            IsCoordinator = true,
+            IsAuthorisedSigner = false,
+            CreatedAt = ctx.Now,
+        };
+        if (me.TimeZone != "UTC")
+        {
+            coalition.TimeZone = me.TimeZone;
+        }
+
+        ctx.Data.Add(coalition);
+        ctx.Data.Add(me);
+        ctx.Data.Add(new ContactIdentity
+        {
+            ContactId = me.Id,
+            Platform = actor.Identity.Platform,
+            TenantId = actor.Identity.TenantId,
+            UserId = actor.Identity.UserId,
+            ConversationId = ctx.Inbound.Place.ConversationId,
+            Reference = ctx.Inbound.Place.Reference,
+            LastSeenAt = ctx.Now,
+        });
+        ctx.Coalition = coalition;
+        ctx.Me = me;
+        ctx.Audit("coalition.created", coalition.Name, null, after: new { coalition.Name, Coordinator = me.Name });
+        await ctx.SaveAsync(ct);
+        return new MessageReply(new Message("Coalition set up", [
+            new TextBlock($"\"{coalition.Name}\" is set up and you are its coordinator.", Strong: true),
+            new TextBlock("Next steps:\n1. `partners add <organisation> | <category> | <country>` for each partner organisation\n2. `partners contact <organisation> | <person> | <email>` for the people who answer for them\n3. `new` to draft a memo, then `circulate M-1`"),
+            new FieldsBlock([new Field("Categories", string.Join(", ", coalition.Categories)), new Field("Time zone", coalition.TimeZone)]),
+        ]));
+    }
+}

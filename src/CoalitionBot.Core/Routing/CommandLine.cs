@@ -1,0 +1,33 @@
+namespace CoalitionBot.Core.Routing;
+
+/// <summary>A typed command split into its first word and the rest: "sign M-3" → ("sign", "M-3").</summary>
+public sealed record CommandLine(string Word, string Rest)
+{
+    public static CommandLine Parse(string? text)
+    {
+        var t = (text ?? "").Trim();
+        if (t.StartsWith('/'))
+        {
+            // "/memo sign M-3" typed into a place that passes the whole line.
+            var space = t.IndexOf(' ');
+            t = space < 0 ? "" : t[(space + 1)..].Trim();
+        }
+
+        if (t.Length == 0)
+        {
+            return new CommandLine("help", "");
+        }
+
+        var split = t.IndexOfAny([' ', '\t', '\n']);
+        return split < 0
+            ? new CommandLine(t.ToLowerInvariant(), "")
+            : new CommandLine(t[..split].ToLowerInvariant(), t[(split + 1)..].Trim());
+    }
+
+    /// <summary>Splits the rest into its first word and what follows: "M-3 too vague" → ("M-3", "too vague").</summary>
+    public (string First, string Remainder) SplitRest()
+    {
+        var split = Rest.IndexOfAny([' ', '\t', '\n']);
+        return split < 0 ? (Rest, "") : (Rest[..split], Rest[(split + 1)..].Trim());
+    }
+}

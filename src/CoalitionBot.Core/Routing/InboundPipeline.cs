@@ -1,0 +1,79 @@
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Data;
+using CoalitionBot.Core.Features;
+using CoalitionBot.Core.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace CoalitionBot.Core.Routing;
+
+/// <summary>
+/// Handles one inbound item in its own scope: drop duplicates, resolve the actor, route, check the
+/// permission, run the handler, save. Refusals become plain answers; unexpected errors are logged and the
+/// person gets a short apology, never an exception text.
+/// </summary>
+public sealed partial class InboundPipeline(
+    IDataSession data,
+    ActorResolver actors,
+    Router router,
+    TimeProvider clock,
+    ILogger<InboundPipeline> logger)
+{
+    public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken ct)
+    {
+        var key = $"{inbound.Place.Platform}:{inbound.DeliveryId}";
+        if (await data.CountAsync(data.ProcessedInbound.Where(p => p.Key == key), ct) > 0)
+        {
+            return DuplicateReply.Instance;
+        }
+
+        var route = router.Match(inbound.Content);
+        try
+        {
+            var (me, coalition) = await actors.ResolveAsync(inbound, clock.GetUtcNow(), ct);
+            var context = new RequestContext(inbound, data, clock, me, coalition);
+            if (route is null)
+            {
+                await context.SaveIfPendingAsync(ct);
+                return HelpFeature.Unknown(router, inbound.Content, context);
+            }
+
+            if (Refuse(route, context) is { } refusal)
+            {
+                await context.SaveIfPendingAsync(ct);
+                return new MessageReply(Messages.Message.Text(refusal));
+            }
+
+            var reply = await route.Handler(context, ct);
+            await context.SaveIfPendingAsync(ct);
+            return reply;
+        }
+        catch (RefusalException refusal)
+        {
+            return new MessageReply(Messages.Message.Text(refusal.Message));
+        }
+        catch (DuplicateInboundException)
+        {
+            return DuplicateReply.Instance;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e, inbound.Place.Platform, route?.Key ?? "(none)");
+            return new MessageReply(Messages.Message.Text(
+                "Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell a coordinator."));
+        }
+    }
+
+    private static string? Refuse(Route route, RequestContext context) => route.Permission switch
+    {
+        Permission.Anyone => null,
+        Permission.Member when context.Me is not null => null,
+        Permission.Member when context.Coalition is null => "No coalition is set up yet. Type `setup` to start one.",
+        Permission.Member => "I don't know you yet, so I can't do that. Ask a coordinator to add you to the partner directory (they type `partners contact …`).",
+        Permission.Coordinator when context.IsCoordinator => null,
+        Permission.Coordinator when context.Coalition is null => "No coalition is set up yet. Type `setup` to start one.",
+        _ => $"Only coordinators can use `{route.Usage.Split(' ')[0]}`. Type `coordinators` to see who they are.",
+    };
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Platform platform, string route);
+}

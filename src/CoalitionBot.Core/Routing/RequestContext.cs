@@ -1,0 +1,91 @@
+using System.Text.Json;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Data;
+using CoalitionBot.Core.Domain;
+
+namespace CoalitionBot.Core.Routing;
+
+/// <summary>
+/// Everything a handler needs for one inbound item: who is asking (if known), their coalition, the store,
+/// the clock, and helpers to audit and save. Saving also records the inbound key, in the same transaction,
+/// so a retried item never takes effect twice.
+/// </summary>
+public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvider clock, Contact? me, Coalition? coalition)
+{
+    private bool _inboundRecorded;
+
+    public Inbound Inbound { get; } = inbound;
+
+    public IDataSession Data { get; } = data;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>The contact behind the actor, or null for a person the bot does not know.</summary>
+    public Contact? Me { get; set; } = me;
+
+    public Coalition? Coalition { get; set; } = coalition;
+
+    public Contact MeOrThrow => Me ?? throw new RefusalException("I don't know you yet. Ask a coordinator to add you to the partner directory.");
+
+    public Coalition CoalitionOrThrow => Coalition ?? throw new RefusalException("No coalition is set up yet. Type `setup` to start one.");
+
+    public bool IsCoordinator => Me is { IsCoordinator: true };
+
+    public CommandLine Command => CommandLine.Parse((Inbound.Content as CommandText)?.Text);
+
+    public ButtonAction? Action => Inbound.Content as ButtonAction;
+
+    public FormSubmission? Submission => Inbound.Content as FormSubmission;
+
+    public string InboundKey => $"{Inbound.Place.Platform}:{Inbound.DeliveryId}";
+
+    /// <summary>Appends an audit event; it is saved with the change it describes.</summary>
+    public void Audit(string action, string subject, Guid? memoId, object? before = null, object? after = null)
+    {
+        Data.Add(new AuditEvent
+        {
+            CoalitionId = CoalitionOrThrow.Id,
+            MemoId = memoId,
+            ActorId = Me?.Id,
+            Action = action,
+            Subject = subject,
+            Before = before is null ? null : JsonSerializer.Serialize(before),
+            After = after is null ? null : JsonSerializer.Serialize(after),
+            At = Now,
+        });
+    }
+
+    /// <summary>
+    /// Saves every change of this request with the inbound key. A conflict on the inbound key means another
+    /// request handled the same item first (<see cref="DuplicateInboundException"/>); any other unique conflict
+    /// is thrown for the handler to retry after <see cref="IDataSession.Reset"/>.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (!_inboundRecorded)
+        {
+            Data.Add(new ProcessedInbound { Key = InboundKey, At = Now });
+        }
+
+        try
+        {
+            await Data.SaveChangesAsync(cancellationToken);
+            _inboundRecorded = true;
+        }
+        catch (UniqueConflictException e) when (!_inboundRecorded && e.Table == nameof(ProcessedInbound))
+        {
+            Data.Reset();
+            throw new DuplicateInboundException(e);
+        }
+        catch (UniqueConflictException)
+        {
+            Data.Reset();
+            throw;
+        }
+    }
+
+    public Task SaveIfPendingAsync(CancellationToken cancellationToken) =>
+        _inboundRecorded ? Task.CompletedTask : SaveAsync(cancellationToken);
+}
