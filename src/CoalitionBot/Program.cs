@@ -1,7 +1,11 @@
+using CoalitionBot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCoalitionBot();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+await app.MapCoalitionBotAsync();
+await app.RunAsync();
 
 /// <summary>The host's entry point; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -39,6 +39,9 @@ public sealed class Delivery
     /// <summary>Until when a worker holds this row; another worker may take it after that.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>The claim that holds the lease; a worker only records outcomes for rows it still holds.</summary>
+    public Guid? ClaimToken { get; set; }
+
     public string? PlatformMessageId { get; set; }
 
     /// <summary>When set, this delivery updates the message an earlier delivery posted.</summary>

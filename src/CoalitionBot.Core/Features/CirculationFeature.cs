@@ -50,9 +50,9 @@ public sealed class CirculationFeature : IFeature
     {
         var coalitionId = ctx.CoalitionOrThrow.Id;
         var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct);
-        var reach = await Outbox.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
+        var reach = await Deliveries.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
         var keys = contacts.ToDictionary(c => c.Id, c => $"{purpose}:{memo.Id:N}:v{version.Number}:{c.Id:N}");
-        var done = await Outbox.ExistingKeysAsync(ctx, keys.Values.ToList(), ct);
+        var done = await Deliveries.ExistingKeysAsync(ctx, keys.Values.ToList(), ct);
         var signOns = (await Memos.SignOnsAsync(ctx, memo, ct)).ToDictionary(s => s.SignerKey);
         var queued = 0;
         var unreachable = new List<string>();
@@ -70,7 +70,7 @@ public sealed class CirculationFeature : IFeature
             }
 
             var answer = Memos.SignerKeyFor(memo, contact) is { } key ? signOns.GetValueOrDefault(key) : null;
-            Outbox.Enqueue(ctx, identity, purpose, keys[contact.Id], memo, MemoCards.Card(memo, version, answer, intro));
+            Deliveries.Enqueue(ctx, identity, purpose, keys[contact.Id], memo, MemoCards.Card(memo, version, answer, intro));
             queued++;
         }
 

@@ -10,7 +10,7 @@ namespace CoalitionBot.Core.Features;
 /// the same transaction as the change that caused them. One delivery per contact: to the chat identity
 /// they used most recently.
 /// </summary>
-public static class Outbox
+public static class Deliveries
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

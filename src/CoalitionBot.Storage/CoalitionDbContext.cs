@@ -1,0 +1,126 @@
+using System.Text.Json;
+using CoalitionBot.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoalitionBot.Storage;
+
+/// <summary>
+/// The EF Core model of the coalition. Uniqueness that matters for correctness (one sign-on per signer per
+/// memo, one delivery per idempotency key, one row per processed inbound item) is a unique index, so
+/// concurrent requests are settled by the database, not by check-then-insert.
+/// </summary>
+public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Coalition> Coalitions => Set<Coalition>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ContactIdentity> Identities => Set<ContactIdentity>();
+
+    public DbSet<Memo> Memos => Set<Memo>();
+
+    public DbSet<MemoVersion> Versions => Set<MemoVersion>();
+
+    public DbSet<SignOn> SignOns => Set<SignOn>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<ProcessedInbound> ProcessedInbound => Set<ProcessedInbound>();
+
+    public DbSet<WebInboxMessage> WebInbox => Set<WebInboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<string>().HaveMaxLength(400);
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Coalition>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            StringList(e.Property(x => x.Categories));
+        });
+        model.Entity<Organisation>(e =>
+        {
+            e.HasIndex(x => new { x.CoalitionId, x.Name });
+            StringList(e.Property(x => x.Aliases));
+        });
+        model.Entity<Contact>(e => e.HasIndex(x => new { x.CoalitionId, x.Email }));
+        model.Entity<ContactIdentity>(e =>
+        {
+            e.HasIndex(x => new { x.Platform, x.TenantId, x.UserId }).IsUnique();
+            e.HasIndex(x => x.ContactId);
+            e.Property(x => x.Reference).HasMaxLength(4000);
+        });
+        model.Entity<Memo>(e =>
+        {
+            e.HasIndex(x => new { x.CoalitionId, x.Number }).IsUnique();
+            e.Ignore(x => x.Code);
+            e.Property(x => x.ConfidentialityNotice).HasMaxLength(1000);
+        });
+        model.Entity<MemoVersion>(e =>
+        {
+            e.HasIndex(x => new { x.MemoId, x.Number }).IsUnique();
+            e.Property(x => x.Markdown).HasMaxLength(int.MaxValue);
+            e.Ignore(x => x.ShortHash);
+        });
+        model.Entity<SignOn>(e =>
+        {
+            e.HasIndex(x => new { x.MemoId, x.SignerKey }).IsUnique();
+            e.Property(x => x.Reason).HasMaxLength(4000);
+        });
+        model.Entity<Comment>(e =>
+        {
+            e.HasIndex(x => new { x.MemoId, x.Number }).IsUnique();
+            e.Property(x => x.Text).HasMaxLength(8000);
+        });
+        model.Entity<AuditEvent>(e =>
+        {
+            e.HasIndex(x => new { x.MemoId, x.At });
+            e.Property(x => x.Subject).HasMaxLength(1000);
+            e.Property(x => x.Before).HasMaxLength(int.MaxValue);
+            e.Property(x => x.After).HasMaxLength(int.MaxValue);
+        });
+        model.Entity<Delivery>(e =>
+        {
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.State, x.NotBefore });
+            e.HasIndex(x => x.MemoId);
+            e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+        });
+        model.Entity<ProcessedInbound>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.HasIndex(x => x.At);
+        });
+        model.Entity<WebInboxMessage>(e =>
+        {
+            e.HasIndex(x => new { x.ContactId, x.Id });
+            e.HasIndex(x => x.DeliveryId).IsUnique();
+            e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
+        });
+    }
+
+    private static void StringList(PropertyBuilder<List<string>> property)
+    {
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+                v => JsonSerializer.Deserialize<List<string>>(v, (JsonSerializerOptions?)null) ?? new List<string>())
+            .HasMaxLength(4000)
+            .Metadata.SetValueComparer(new ValueComparer<List<string>>(
+                (a, b) => (a ?? new List<string>()).SequenceEqual(b ?? new List<string>()),
+                v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+                v => v.ToList()));
+    }
+}

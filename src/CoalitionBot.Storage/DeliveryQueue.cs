@@ -1,0 +1,44 @@
+using CoalitionBot.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Storage;
+
+/// <summary>
+/// Claims due deliveries for one worker with a lease, so that several instances never send the same row at
+/// once: PostgreSQL uses FOR UPDATE SKIP LOCKED; SQLite (one writer at a time) a conditional update. A row
+/// whose worker died is claimable again when its lease runs out.
+/// </summary>
+public sealed class DeliveryQueue(CoalitionDbContext db)
+{
+    public async Task<List<Delivery>> ClaimAsync(DateTimeOffset now, int batch, TimeSpan lease, CancellationToken ct)
+    {
+        var token = Guid.NewGuid();
+        var until = now + lease;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "Deliveries" SET "LeaseUntil" = {until}, "ClaimToken" = {token}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Deliveries"
+                    WHERE "State" = 'Pending' AND "NotBefore" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "NotBefore"
+                    LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED)
+                """, ct);
+        }
+        else
+        {
+            await db.Deliveries
+                .Where(d => d.State == DeliveryState.Pending && d.NotBefore <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .OrderBy(d => d.NotBefore)
+                .Take(batch)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.ClaimToken, token), ct);
+        }
+
+        return await db.Deliveries.Where(d => d.ClaimToken == token && d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).ToListAsync(ct);
+    }
+
+    /// <summary>When the next pending delivery is due, if any (the worker sleeps until then or until woken).</summary>
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct) =>
+        db.Deliveries.Where(d => d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).Select(d => (DateTimeOffset?)d.NotBefore).FirstOrDefaultAsync(ct);
+}

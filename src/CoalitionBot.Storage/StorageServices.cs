@@ -1,0 +1,41 @@
+using CoalitionBot.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoalitionBot.Storage;
+
+/// <summary>Registers the store for the configured provider.</summary>
+public static class StorageServices
+{
+    /// <summary>The folder the SQLite file goes in when no connection string is given: ./data under the working directory.</summary>
+    public static string DefaultDataFolder => Path.Combine(Directory.GetCurrentDirectory(), "data");
+
+    public static IServiceCollection AddCoalitionStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            services.AddDbContext<PostgresCoalitionDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString ?? "").AddInterceptors(new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
+            services.AddScoped<CoalitionDbContext>(sp => sp.GetRequiredService<PostgresCoalitionDbContext>());
+        }
+        else
+        {
+            var connection = new SqliteConnectionStringBuilder(options.SqliteConnectionString(DefaultDataFolder))
+            {
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+            services.AddDbContext<SqliteCoalitionDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas(), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
+            services.AddScoped<CoalitionDbContext>(sp => sp.GetRequiredService<SqliteCoalitionDbContext>());
+        }
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<IDataSession, EfDataSession>();
+        services.AddScoped<DeliveryQueue>();
+        services.AddSingleton<IDatabaseDescription>(new DatabaseDescription(options.Provider, options.Provider == StorageProvider.Sqlite ? options.SqliteConnectionString(DefaultDataFolder) : "PostgreSQL"));
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using CoalitionBot.Core;
+using CoalitionBot.Core.Outbox;
+using CoalitionBot.Outbox;
+using CoalitionBot.Storage;
+using CoalitionBot.WebChannel;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CoalitionBot.Hosting;
+
+/// <summary>The host's table of contents: which services run and which endpoints answer.</summary>
+public static class BotHost
+{
+    /// <summary>Where the bot listens when nothing else is configured: this machine only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:3978";
+
+    public static WebApplicationBuilder AddCoalitionBot(this WebApplicationBuilder builder)
+    {
+        var channels = ChannelSelection.From(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(channels);
+        services.AddCoalitionCore();
+        services.AddCoalitionStorage(builder.Configuration);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section);
+        services.AddSingleton<OutboxProcessor>();
+        if (builder.Configuration.GetValue(OutboxOptions.Section + ":Enabled", true))
+        {
+            services.AddHostedService<OutboxWorker>();
+        }
+
+        if (channels.Web)
+        {
+            services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();
+        }
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHostedService<StartupReport>();
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapCoalitionBotAsync(this WebApplication app)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        var channels = app.Services.GetRequiredService<ChannelSelection>();
+        if (channels.Web)
+        {
+            var options = app.Configuration.GetSection(WebChannelOptions.Section).Get<WebChannelOptions>() ?? new();
+            if (options.Demo)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await DemoCoalition.SeedAsync(scope.ServiceProvider.GetRequiredService<CoalitionDbContext>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            }
+
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+            app.MapWebChannel();
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Text("CoalitionBot is running. Talk to it in Slack or Teams; /readyz shows its health.", "text/plain"));
+        }
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using CoalitionBot.WebChannel;
+
+namespace CoalitionBot.Hosting;
+
+/// <summary>Decides which channels run: the web channel is on by default only when no chat platform is configured.</summary>
+public sealed record ChannelSelection(bool Slack, bool Teams, bool Web)
+{
+    public static ChannelSelection From(IConfiguration configuration)
+    {
+        var slack = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        var teams = !string.IsNullOrWhiteSpace(configuration["Teams:AppId"]);
+        var web = configuration.GetSection(WebChannelOptions.Section).Get<WebChannelOptions>()?.Enabled ?? !(slack || teams);
+        return new ChannelSelection(slack, teams, web);
+    }
+
+    public override string ToString() =>
+        string.Join(", ", new[] { Slack ? "Slack" : null, Teams ? "Teams" : null, Web ? "local web channel" : null }.Where(x => x is not null));
+}

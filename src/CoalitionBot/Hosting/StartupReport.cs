@@ -1,0 +1,37 @@
+using CoalitionBot.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CoalitionBot.Hosting;
+
+/// <summary>Tells the person who started the bot where it listens, where its data is, and which channels run.</summary>
+public sealed partial class StartupReport(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IDatabaseDescription database,
+    ChannelSelection channels,
+    ILogger<StartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var url = addresses.FirstOrDefault() ?? "(no address)";
+            LogStarted(logger, url, channels.ToString(), database.Provider.ToString(), database.Where);
+            if (channels.Web)
+            {
+                LogPlayground(logger, url);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "CoalitionBot is running on {Url} with {Channels}; data: {Provider} {Where}")]
+    private static partial void LogStarted(ILogger logger, string url, string channels, string provider, string where);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Local web channel: open {Url} in a browser. It is a playground: identities are NOT verified, and it answers only this machine.")]
+    private static partial void LogPlayground(ILogger logger, string url);
+}

@@ -1,0 +1,183 @@
+using CoalitionBot.Core.Features;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Outbox;
+using CoalitionBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Outbox;
+
+/// <summary>
+/// Sends due deliveries once: claim a batch with a lease, send each through its platform's channel, and
+/// record the outcome at once (so a crash can repeat at most the one message in flight). Passing failures
+/// back off exponentially with jitter, honouring Retry-After; permanent ones stop and tell the coordinators.
+/// </summary>
+public sealed partial class OutboxProcessor(
+    IServiceScopeFactory scopes,
+    IEnumerable<IDeliveryChannel> channels,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxProcessor> logger)
+{
+    private readonly Dictionary<Platform, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Platform);
+
+    /// <summary>Claims and sends one batch; returns how many deliveries it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        List<Delivery> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            batch = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(clock.GetUtcNow(), options.Value.BatchSize, options.Value.Lease, ct);
+        }
+
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, SendOneAsync);
+        return batch.Count;
+    }
+
+    /// <summary>Runs batches until nothing is due (tests and the worker use it).</summary>
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        var total = 0;
+        int handled;
+        while ((handled = await RunOnceAsync(ct)) > 0)
+        {
+            total += handled;
+        }
+
+        return total;
+    }
+
+    private async ValueTask SendOneAsync(Delivery delivery, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
+        var identity = await db.Identities.FirstOrDefaultAsync(i => i.Id == delivery.IdentityId, ct);
+        DeliveryOutcome outcome;
+        if (identity is null)
+        {
+            outcome = new DeliveryFailed("The recipient's chat identity was removed.", RecipientUnreachable: false);
+        }
+        else if (!_channels.TryGetValue(delivery.Platform, out var channel))
+        {
+            outcome = new DeliveryRetry($"{delivery.Platform} is not configured on this instance.", TimeSpan.FromMinutes(5));
+        }
+        else
+        {
+            string? replaces = null;
+            if (delivery.ReplacesDeliveryId is { } earlier)
+            {
+                replaces = await db.Deliveries.Where(d => d.Id == earlier).Select(d => d.PlatformMessageId).FirstOrDefaultAsync(ct);
+            }
+
+            var message = new OutboundMessage(delivery.Id,
+                new DeliveryTarget(identity.Platform, identity.TenantId, identity.UserId, identity.ConversationId, identity.Reference),
+                Deliveries.Read(delivery), replaces);
+            try
+            {
+                outcome = await channel.SendAsync(message, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogSendThrew(logger, e, delivery.Id, delivery.Platform);
+                outcome = new DeliveryRetry("The platform client failed: " + e.GetType().Name);
+            }
+        }
+
+        await RecordAsync(db, delivery.Id, delivery.ClaimToken, identity, outcome, ct);
+    }
+
+    private async Task RecordAsync(CoalitionDbContext db, Guid id, Guid? token, ContactIdentity? identity, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        var row = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == id && d.ClaimToken == token && d.State == DeliveryState.Pending, ct);
+        if (row is null)
+        {
+            return; // the lease ran out and another worker took it over
+        }
+
+        var now = clock.GetUtcNow();
+        row.Attempts++;
+        row.LeaseUntil = null;
+        row.ClaimToken = null;
+        switch (outcome)
+        {
+            case DeliverySent sent:
+                row.State = DeliveryState.Sent;
+                row.SentAt = now;
+                row.PlatformMessageId = sent.PlatformMessageId;
+                row.LastError = null;
+                if (identity is not null && sent.ConversationId is { } conversation && identity.ConversationId != conversation)
+                {
+                    identity.ConversationId = conversation;
+                }
+
+                break;
+            case DeliveryRetry retry when row.Attempts < options.Value.MaxAttempts:
+                row.LastError = Trim(retry.Reason);
+                row.NotBefore = now + Backoff(row.Attempts, retry.After);
+                break;
+            case DeliveryRetry retry:
+                await FailAsync(db, row, $"gave up after {row.Attempts} attempts: {retry.Reason}", unreachable: false, ct);
+                break;
+            case DeliveryFailed failed:
+                await FailAsync(db, row, failed.Reason, failed.RecipientUnreachable, ct);
+                break;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task FailAsync(CoalitionDbContext db, Delivery row, string reason, bool unreachable, CancellationToken ct)
+    {
+        row.State = DeliveryState.Failed;
+        row.LastError = Trim(reason);
+        LogDeliveryFailed(logger, row.Id, row.Platform, row.LastError);
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == row.ContactId, ct);
+        if (contact is null || row.Purpose == DeliveryPurpose.Notice)
+        {
+            return; // never chase a failed notice with more notices
+        }
+
+        if (unreachable)
+        {
+            contact.Unreachable = true;
+        }
+
+        var memoCode = row.MemoId is { } memoId ? await db.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number).FirstOrDefaultAsync(ct) : null;
+        var text = $"I could not deliver a message to {contact.Name}" + (memoCode is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {row.LastError}."
+            + (unreachable ? " They may have blocked or removed the app; reach them another way." : "");
+        var coordinators = await db.Contacts.Where(c => c.CoalitionId == row.CoalitionId && c.IsCoordinator).Select(c => c.Id).ToListAsync(ct);
+        var reach = await db.Identities.Where(i => coordinators.Contains(i.ContactId)).ToListAsync(ct);
+        foreach (var identity in reach.GroupBy(i => i.ContactId).Select(g => g.OrderByDescending(i => i.LastSeenAt).First()))
+        {
+            var key = $"failed:{row.Id:N}:{identity.ContactId:N}";
+            if (!await db.Deliveries.AnyAsync(d => d.IdempotencyKey == key, ct))
+            {
+                db.Deliveries.Add(new Delivery
+                {
+                    IdempotencyKey = key, CoalitionId = row.CoalitionId, MemoId = row.MemoId, ContactId = identity.ContactId, IdentityId = identity.Id,
+                    Platform = identity.Platform, Purpose = DeliveryPurpose.Notice,
+                    Payload = System.Text.Json.JsonSerializer.Serialize(Message.Text(text), Deliveries.Json),
+                    NotBefore = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
+                });
+            }
+        }
+    }
+
+    /// <summary>Exponential back-off (2 s, 4 s, 8 s … capped at 10 min) with ±20 % jitter, and never sooner than Retry-After.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var seconds = Math.Min(600, Math.Pow(2, Math.Min(attempts, 10)));
+        var jittered = TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+        return retryAfter is { } after && after > jittered ? after : jittered;
+    }
+
+    private static string Trim(string text) => text.Length <= 900 ? text : text[..900];
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {Platform} threw")]
+    private static partial void LogSendThrew(ILogger logger, Exception exception, Guid deliveryId, Platform platform);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {Platform} failed for good: {Reason}")]
+    private static partial void LogDeliveryFailed(ILogger logger, Guid deliveryId, Platform platform, string reason);
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Documents;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CoalitionBot.WebChannel;
+
+/// <summary>
+/// Renders neutral messages and forms as HTML fragments for the local web channel. All user text is
+/// HTML-encoded; memo Markdown goes through Markdig with raw HTML disabled and unsafe link schemes removed.
+/// </summary>
+public static class HtmlRenderer
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static string Render(Message message)
+    {
+        var html = new StringBuilder("<div class=\"cb-message\">");
+        foreach (var block in message.Blocks)
+        {
+            switch (block)
+            {
+                case TextBlock { Strong: true } t:
+                    html.Append("<h3>").Append(Text(t.Text)).Append("</h3>");
+                    break;
+                case TextBlock t:
+                    html.Append("<p>").Append(Text(t.Text)).Append("</p>");
+                    break;
+                case MemoExcerptBlock m:
+                    html.Append("<div class=\"cb-memo\">").Append(MemoHtml(m.Markdown));
+                    if (m.Truncated)
+                    {
+                        html.Append("<p class=\"cb-more\">… (excerpt: use Read full text)</p>");
+                    }
+
+                    html.Append("</div>");
+                    break;
+                case FieldsBlock f:
+                    html.Append("<dl class=\"cb-fields\">");
+                    foreach (var field in f.Fields)
+                    {
+                        html.Append("<dt>").Append(Text(field.Label)).Append("</dt><dd>").Append(Text(field.Value)).Append("</dd>");
+                    }
+
+                    html.Append("</dl>");
+                    break;
+                case ButtonsBlock b:
+                    html.Append("<div class=\"cb-buttons\">");
+                    foreach (var button in b.Buttons)
+                    {
+                        html.Append(Button(button));
+                    }
+
+                    html.Append("</div>");
+                    break;
+            }
+        }
+
+        return html.Append("</div>").ToString();
+    }
+
+    public static string Render(Form form, IReadOnlyDictionary<string, string>? errors = null, IReadOnlyDictionary<string, string?>? values = null)
+    {
+        var html = new StringBuilder();
+        html.Append("<form class=\"cb-form\" data-form-id=\"").Append(Attr(form.FormId)).Append("\" data-context=\"").Append(Attr(form.Context)).Append("\" novalidate>");
+        html.Append("<h3>").Append(Text(form.Title)).Append("</h3>");
+        if (form.Intro is not null)
+        {
+            html.Append("<p>").Append(Text(form.Intro)).Append("</p>");
+        }
+
+        if (errors is { Count: > 0 })
+        {
+            html.Append("<p class=\"cb-error\" role=\"alert\">Please correct the fields marked below; nothing was saved.</p>");
+        }
+
+        foreach (var field in form.Fields)
+        {
+            var id = "f-" + field.Id;
+            var value = values is not null && values.TryGetValue(field.Id, out var v) ? v : field.Initial;
+            html.Append("<div class=\"cb-field\" data-field=\"").Append(Attr(field.Id)).Append("\">");
+            if (field.Kind == FormFieldKind.Checkbox)
+            {
+                html.Append("<label><input type=\"checkbox\" name=\"").Append(Attr(field.Id)).Append("\" value=\"true\"")
+                    .Append(value == "true" ? " checked" : "").Append(field.Required ? " required" : "").Append("> ").Append(Text(field.Label)).Append("</label>");
+            }
+            else
+            {
+                html.Append("<label for=\"").Append(Attr(id)).Append("\">").Append(Text(field.Label)).Append(field.Required ? " *" : "").Append("</label>");
+                html.Append(Input(field, id, value));
+            }
+
+            if (field.Hint is not null)
+            {
+                html.Append("<small>").Append(Text(field.Hint)).Append("</small>");
+            }
+
+            if (errors is not null && errors.TryGetValue(field.Id, out var error))
+            {
+                html.Append("<div class=\"cb-error\">").Append(Text(error)).Append("</div>");
+            }
+
+            html.Append("</div>");
+        }
+
+        html.Append("<button type=\"submit\" class=\"cb-primary\">").Append(Text(form.SubmitLabel)).Append("</button>");
+        return html.Append("</form>").ToString();
+    }
+
+    private static string Input(FormField field, string id, string? value)
+    {
+        var common = $" id=\"{Attr(id)}\" name=\"{Attr(field.Id)}\"{(field.Required ? " required" : "")}";
+        return field.Kind switch
+        {
+            FormFieldKind.LongText => $"<textarea{common} rows=\"6\"{MaxLength(field)}>{Encoder.Encode(value ?? "")}</textarea>",
+            FormFieldKind.Choice => $"<select{common}>" + string.Concat((field.Options ?? []).Select(o =>
+                $"<option value=\"{Attr(o.Value)}\"{(o.Value == value ? " selected" : "")}>{Text(o.Label)}</option>")) + "</select>",
+            FormFieldKind.DateTime => $"<input type=\"text\"{common} placeholder=\"yyyy-MM-dd HH:mm\" value=\"{Attr(value ?? "")}\"{MaxLength(field)}>",
+            _ => $"<input type=\"text\"{common} value=\"{Attr(value ?? "")}\"{MaxLength(field)}>",
+        };
+    }
+
+    private static string MaxLength(FormField field) => field.MaxLength > 0 ? $" maxlength=\"{field.MaxLength}\"" : "";
+
+    private static string Button(Button button)
+    {
+        if (button.Url is not null && IsSafeUrl(button.Url))
+        {
+            return $"<a class=\"cb-button\" href=\"{Attr(button.Url)}\" target=\"_blank\" rel=\"noopener\">{Text(button.Label)}</a>";
+        }
+
+        var style = button.Style switch { ButtonStyle.Primary => " cb-primary", ButtonStyle.Danger => " cb-danger", _ => "" };
+        return $"<button type=\"button\" class=\"cb-button{style}\" data-action-id=\"{Attr(button.ActionId)}\" data-value=\"{Attr(button.Value)}\">{Text(button.Label)}</button>";
+    }
+
+    /// <summary>Memo Markdown to HTML: Markdig with raw HTML disabled; links other than http(s) and mailto are dropped.</summary>
+    public static string MemoHtml(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, MemoDocument.Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is not null && !IsSafeUrl(link.Url))
+            {
+                link.Url = "#";
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        MemoDocument.Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return writer.ToString();
+    }
+
+    private static bool IsSafeUrl(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) || url.StartsWith('#');
+
+    private static string Text(string text) => Encoder.Encode(text).Replace("&#xA;", "<br>");
+
+    private static string Attr(string text) => Encoder.Encode(text);
+}

@@ -1,0 +1,133 @@
+// The local web channel: choose who you are, type commands, press card buttons, fill in forms.
+// Every reply is HTML rendered (and escaped) by the server; this script only places it and wires buttons.
+(() => {
+  const log = document.getElementById('log');
+  const person = document.getElementById('person');
+  const newPerson = document.getElementById('newPerson');
+  const newName = document.getElementById('newName');
+  const newEmail = document.getElementById('newEmail');
+  const text = document.getElementById('text');
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let inboxAfter = 0;
+  let people = [];
+
+  function me() {
+    if (person.value === '__new') return { email: newEmail.value.trim(), name: newName.value.trim() };
+    const p = people.find(x => x.email === person.value);
+    return p ? { email: p.email, name: p.name } : { email: '', name: '' };
+  }
+
+  async function loadPeople(keep) {
+    const res = await fetch('/web/api/people');
+    people = await res.json();
+    const current = keep ?? person.value;
+    person.innerHTML = '';
+    for (const p of people) {
+      const o = document.createElement('option');
+      o.value = p.email;
+      o.textContent = p.name + (p.isCoordinator ? ' (coordinator)' : '') + (p.organisation ? ' — ' + p.organisation : '');
+      person.appendChild(o);
+    }
+    const o = document.createElement('option');
+    o.value = '__new';
+    o.textContent = 'Someone new…';
+    person.appendChild(o);
+    person.value = people.some(p => p.email === current) ? current : (people.length ? people[0].email : '__new');
+    newPerson.hidden = person.value !== '__new';
+  }
+
+  function entry(kind, html, meta) {
+    const div = document.createElement('div');
+    div.className = 'cb-entry ' + kind;
+    if (meta) {
+      const m = document.createElement('div');
+      m.className = 'cb-meta';
+      m.textContent = meta;
+      div.appendChild(m);
+    }
+    const body = document.createElement('div');
+    body.innerHTML = html;
+    div.appendChild(body);
+    log.appendChild(div);
+    div.scrollIntoView({ block: 'end' });
+    return div;
+  }
+
+  function said(words) {
+    const div = entry('cb-me', '', me().name || me().email);
+    div.lastChild.textContent = words;
+  }
+
+  async function send(body, replaceEntry) {
+    const who = me();
+    if (!who.email) { entry('', '<p class="cb-error">Choose who you are first (someone new needs an e-mail).</p>'); return; }
+    const res = await fetch('/web/api/send', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: crypto.randomUUID(), email: who.email, name: who.name, timeZone: zone, ...body })
+    });
+    const reply = await res.json();
+    if (!res.ok) { entry('', '<p class="cb-error"></p>').querySelector('.cb-error').textContent = reply.error || 'Something went wrong.'; return; }
+    if (reply.kind === 'duplicate') return;
+    if (replaceEntry && (reply.kind === 'formErrors')) { replaceEntry.lastChild.innerHTML = reply.html; return; }
+    if (replaceEntry) replaceEntry.remove();
+    entry('', reply.html, 'CoalitionBot');
+    if (person.value === '__new') await loadPeople(who.email);
+    poll();
+  }
+
+  document.getElementById('compose').addEventListener('submit', e => {
+    e.preventDefault();
+    const words = text.value.trim();
+    if (!words) return;
+    said(words);
+    text.value = '';
+    send({ text: words });
+  });
+  text.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); document.getElementById('compose').requestSubmit(); }
+  });
+  person.addEventListener('change', () => {
+    newPerson.hidden = person.value !== '__new';
+    log.innerHTML = '';
+    inboxAfter = 0;
+    poll();
+  });
+
+  log.addEventListener('click', e => {
+    const button = e.target.closest('button[data-action-id]');
+    if (!button) return;
+    button.disabled = true;
+    said(button.textContent);
+    send({ actionId: button.dataset.actionId, value: button.dataset.value }).finally(() => { button.disabled = false; });
+  });
+
+  log.addEventListener('submit', e => {
+    const form = e.target.closest('form.cb-form');
+    if (!form) return;
+    e.preventDefault();
+    const fields = {};
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      fields[el.name] = el.type === 'checkbox' ? (el.checked ? 'true' : 'false') : el.value;
+    }
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    send({ formId: form.dataset.formId, context: form.dataset.context, fields }, form.closest('.cb-entry'))
+      .finally(() => { submit.disabled = false; });
+  });
+
+  async function poll() {
+    const who = me();
+    if (!who.email) return;
+    const res = await fetch('/web/api/inbox?email=' + encodeURIComponent(who.email) + '&after=' + inboxAfter);
+    if (!res.ok) return;
+    for (const m of await res.json()) {
+      inboxAfter = Math.max(inboxAfter, m.id);
+      entry('cb-push', m.html, 'CoalitionBot (message for you)');
+    }
+  }
+
+  loadPeople().then(poll);
+  setInterval(poll, 2000);
+})();
