@@ -62,6 +62,35 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FindBinDirectory_SeveralVersions_HighestByNumberNotText()
+    {
+        var root = Directory.CreateTempSubdirectory("coalitionbot-bin-test-").FullName;
+        try
+        {
+            foreach (var version in new[] { "9.6", "15", "16", "notaversion" })
+            {
+                var bin = Directory.CreateDirectory(Path.Combine(root, version, "bin")).FullName;
+                File.WriteAllText(Path.Combine(bin, "pg_ctl"), "");
+                File.WriteAllText(Path.Combine(bin, "initdb"), "");
+            }
+
+            Directory.CreateDirectory(Path.Combine(root, "17", "bin")); // client-only: no server binaries
+
+            Assert.Equal(Path.Combine(root, "16", "bin"), PostgresServer.FindBinDirectory(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FindBinDirectory_NothingInstalled_Null()
+    {
+        Assert.Null(PostgresServer.FindBinDirectory(Path.Combine(Path.GetTempPath(), "coalitionbot-no-such-" + Guid.NewGuid().ToString("N"))));
+    }
+
+    [Fact]
     public void Check_MissingAndNotRequired_WritesSkipAndReturnsFalse()
     {
         var lines = new CollectingOutput();

@@ -87,6 +87,12 @@ public sealed class ReminderPlannerPlanTests
     }
 
     [Fact]
+    public void Plan_DeadlinePassed_PlansNothing()
+    {
+        Assert.Empty(ReminderPlanner.Plan(MondayNoonEastern, ReminderPolicy.Default, NewYork, MondayNoonEastern));
+    }
+
+    [Fact]
     public void Plan_OffsetsUnorderedAndRepeated_SameAsOrdered()
     {
         var messy = ReminderPolicy.Default with { Offsets = [TimeSpan.FromHours(3), TimeSpan.FromDays(3), TimeSpan.FromDays(1), TimeSpan.FromHours(3)] };

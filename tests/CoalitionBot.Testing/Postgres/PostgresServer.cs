@@ -12,7 +12,6 @@ namespace CoalitionBot.Testing.Postgres;
 /// </summary>
 public sealed partial class PostgresServer : IAsyncDisposable
 {
-    private const string DirectoryPrefix = "coalitionbot-pg-";
     private const int PortAttempts = 5;
 
     private static readonly Lazy<Task<PostgresStartResult>> Shared = new(StartSharedAsync);
@@ -47,10 +46,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>The one server of this test run, started on first use and stopped when the process exits.</summary>
     public static Task<PostgresStartResult> SharedAsync() => Shared.Value;
 
-    /// <summary>The bin directory of the highest installed PostgreSQL version under /usr/lib/postgresql, or null.</summary>
-    public static string? FindBinDirectory()
+    /// <summary>The bin directory of the highest PostgreSQL version installed under <paramref name="root"/> (Debian's layout), or null.</summary>
+    public static string? FindBinDirectory(string root = "/usr/lib/postgresql")
     {
-        const string root = "/usr/lib/postgresql";
         if (!Directory.Exists(root))
         {
             return null;
@@ -81,7 +79,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             return new PostgresStartResult(null, "running as root and there is no 'postgres' OS user to run the server as");
         }
 
-        RemoveAbandonedClusters();
+        PostgresJanitor.RemoveAbandonedClusters();
         var server = await StartAsync(bin, cancellationToken);
         return new PostgresStartResult(server, null);
     }
@@ -127,15 +125,17 @@ public sealed partial class PostgresServer : IAsyncDisposable
             await StopAsync("immediate");
         }
 
-        TryDelete(RootDirectory);
+        PostgresJanitor.TryDelete(RootDirectory);
     }
 
+    // Every test opens a pool on its own database; closing idle connections after a few seconds keeps
+    // hundreds of finished tests from holding the server's max_connections.
     private string ConnectionStringFor(string database) =>
-        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password={password};Database={database}";
+        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password={password};Database={database};Connection Idle Lifetime=5;Connection Pruning Interval=1";
 
     private static async Task<PostgresServer> StartAsync(string bin, CancellationToken cancellationToken)
     {
-        var root = CreateRootDirectory();
+        var root = PostgresJanitor.CreateRootDirectory();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         try
         {
@@ -162,7 +162,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                     cancellationToken);
                 if (started.Succeeded)
                 {
-                    await server.StartWatchdogAsync(cancellationToken);
+                    await PostgresJanitor.StartWatchdogAsync(server.BinDirectory, server.RootDirectory, cancellationToken);
                     return server;
                 }
 
@@ -176,7 +176,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
         catch
         {
-            TryDelete(root);
+            PostgresJanitor.TryDelete(root);
             throw;
         }
     }
@@ -194,95 +194,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
     // for pg_ctl stop from a ProcessExit handler; the shared server is left to its watchdog.
     private static Task<PostgresStartResult> StartSharedAsync() => TryStartAsync();
 
-    // A detached shell that outlives this process: once the process is gone (finished, crashed or
-    // killed) it stops the server and deletes the directory; it also ends when the directory is
-    // removed by DisposeAsync.
-    private async Task StartWatchdogAsync(CancellationToken cancellationToken)
-    {
-        var stop = HelperProcess.ShellJoin([Path.Combine(BinDirectory, "pg_ctl"), "-D", DataDirectory, "-m", "fast", "-w", "-t", "30", "stop"]);
-        if (HelperProcess.IsRoot)
-        {
-            stop = HelperProcess.ShellJoin(["su", "postgres", "-s", "/bin/sh", "-c", stop]);
-        }
-
-        var root = HelperProcess.ShellJoin([RootDirectory]);
-        var owner = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        var watch = $"while kill -0 {owner} 2>/dev/null && [ -d {root} ]; do sleep 1; done; if [ -d {root} ]; then {stop}; rm -rf {root}; fi";
-        var detach = $"setsid /bin/sh -c {HelperProcess.ShellJoin([watch])} </dev/null >/dev/null 2>&1 &";
-        await RequireAsync(HelperProcess.RunAsync("/bin/sh", ["-c", detach], RootDirectory, null, cancellationToken), "watchdog");
-    }
-
-    private static string CreateRootDirectory()
-    {
-        // /tmp rather than TMPDIR when root: the postgres user must be able to reach it, and the
-        // socket path inside it must stay under the 107-byte limit.
-        var parent = HelperProcess.IsRoot ? "/tmp" : Path.GetTempPath();
-        var root = Path.Combine(parent, DirectoryPrefix + Guid.NewGuid().ToString("N")[..12]);
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(root);
-        }
-        else
-        {
-            Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return root;
-    }
-
-    // A test run that was killed leaves its cluster running; stop and remove those whose owning
-    // process is gone, so a shared machine does not collect stray postmasters.
-    private static void RemoveAbandonedClusters()
-    {
-        var parent = HelperProcess.IsRoot ? "/tmp" : Path.GetTempPath();
-        foreach (var root in Directory.EnumerateDirectories(parent, DirectoryPrefix + "*"))
-        {
-            try
-            {
-                RemoveIfAbandoned(root);
-            }
-            catch (IOException)
-            {
-                // Another test run is cleaning up the same directory.
-            }
-        }
-    }
-
-    private static void RemoveIfAbandoned(string root)
-    {
-        var ownerFile = Path.Combine(root, "owner.pid");
-        if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile), out var owner) || IsAlive(owner))
-        {
-            return;
-        }
-
-        var bin = FindBinDirectory();
-        if (bin is not null && File.Exists(Path.Combine(root, "data", "postmaster.pid")))
-        {
-            HelperProcess.RunAsServerUserAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], root, CancellationToken.None)
-                .GetAwaiter().GetResult();
-        }
-
-        TryDelete(root);
-    }
-
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
     private static async Task<bool> PostgresUserExistsAsync(CancellationToken cancellationToken) =>
         (await HelperProcess.RunAsync("id", ["-u", "postgres"], "/", null, cancellationToken)).Succeeded;
 
-    private static async Task RequireAsync(Task<ProcessResult> run, string what)
+    internal static async Task RequireAsync(Task<ProcessResult> run, string what)
     {
         var result = await run;
         if (!result.Succeeded)
@@ -302,20 +217,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     private static Version? ParseVersion(string name) =>
         Version.TryParse(name.Contains('.', StringComparison.Ordinal) ? name : name + ".0", out var version) ? version : null;
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex DatabaseName();
