@@ -1,6 +1,7 @@
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Outbox;
+using CoalitionBot.Storage.Outbox;
 using CoalitionBot.Storage;
 using CoalitionBot.WebChannel;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,4 +1,5 @@
 using CoalitionBot.Storage;
+using CoalitionBot.Storage.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Outbox;

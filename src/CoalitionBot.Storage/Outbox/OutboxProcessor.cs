@@ -1,13 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Outbox;
-using CoalitionBot.Storage;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CoalitionBot.Outbox;
+namespace CoalitionBot.Storage.Outbox;
 
 /// <summary>
 /// Sends due deliveries once: claim a batch with a lease, send each through its platform's channel, and

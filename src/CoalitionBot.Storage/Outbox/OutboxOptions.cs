@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CoalitionBot.Outbox;
+namespace CoalitionBot.Storage.Outbox;
 
 /// <summary>Configuration section "Outbox": how the delivery worker paces itself.</summary>
 public sealed class OutboxOptions

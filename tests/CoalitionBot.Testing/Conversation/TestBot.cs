@@ -1,0 +1,99 @@
+using CoalitionBot.Core;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Outbox;
+using CoalitionBot.Storage;
+using CoalitionBot.Storage.Outbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoalitionBot.Testing.Conversation;
+
+/// <summary>
+/// The real core and store (SQLite in a temporary folder of its own), a fake clock, and a channel that
+/// records proactive messages — so a conversation test reads like a chat:
+/// <c>await cora.Says("setup")</c>, <c>await bot.DeliverAsync()</c>, <c>amira.Inbox</c>.
+/// </summary>
+public sealed class TestBot : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private TestBot(string folder, ServiceProvider services, FakeTimeProvider clock, RecordingChannel channel)
+    {
+        _folder = folder;
+        Services = services;
+        Clock = clock;
+        Channel = channel;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingChannel Channel { get; }
+
+    public IInboundHandler Handler => Services.GetRequiredService<IInboundHandler>();
+
+    /// <summary>Starts a bot on a fresh SQLite database (or on <paramref name="connectionString"/> with PostgreSQL).</summary>
+    public static async Task<TestBot> StartAsync(DateTimeOffset? now = null, Dictionary<string, string?>? settings = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "coalitionbot-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bot.db")}",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            config[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
+        var channel = new RecordingChannel(Platform.Web);
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(clock)
+            .AddCoalitionCore()
+            .AddCoalitionStorage(configuration)
+            .AddSingleton<IDeliveryChannel>(channel)
+            .AddSingleton<OutboxProcessor>();
+        services.AddOptions<OutboxOptions>();
+        var provider = services.BuildServiceProvider();
+        await DatabaseMigrator.MigrateAsync(provider);
+        return new TestBot(folder, provider, clock, channel);
+    }
+
+    /// <summary>A person on the web platform, identified by e-mail (as the playground does).</summary>
+    public Person Person(string name, string email, string? timeZone = null) =>
+        new(this, new Actor(new ChatIdentity(Platform.Web, "local", email.ToLowerInvariant()), name, email, timeZone));
+
+    /// <summary>A person on any platform with explicit ids.</summary>
+    public Person Person(Actor actor) => new(this, actor);
+
+    /// <summary>Sends every due delivery through the recording channel.</summary>
+    public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
+
+    /// <summary>Runs <paramref name="work"/> with a store context of its own, to look at what was stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<CoalitionDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoalitionDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open; the temp folder is cleaned by the system later
+        }
+    }
+}
