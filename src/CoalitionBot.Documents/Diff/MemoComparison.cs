@@ -25,8 +25,11 @@ public sealed record MemoComparison(IReadOnlyList<ParagraphChange> Changes, Chan
         }
     }
 
-    /// <summary>Plain text for chat: the summary, then each changed paragraph with [-old-]{+new+} markers.</summary>
-    public string ToChatText(MemoDocument oldVersion, MemoDocument newVersion)
+    /// <summary>
+    /// Plain text for chat: the summary, then each changed paragraph with [-old-]{+new+} markers, unchanged text
+    /// more than <paramref name="contextWords"/> words from a change cut to "…" (null keeps everything).
+    /// </summary>
+    public string ToChatText(MemoDocument oldVersion, MemoDocument newVersion, int? contextWords = 12)
     {
         var text = new StringBuilder().Append(Summary).Append('\n');
         foreach (var change in Differences)
@@ -34,7 +37,7 @@ public sealed record MemoComparison(IReadOnlyList<ParagraphChange> Changes, Chan
             text.Append('\n');
             _ = change.Kind switch
             {
-                ParagraphChangeKind.Changed => text.Append('§').Append(change.NewNumber).Append(": ").Append(change.Words!.ToChatText()),
+                ParagraphChangeKind.Changed => text.Append('§').Append(change.NewNumber).Append(": ").Append(change.Words!.ToChatText(contextWords)),
                 ParagraphChangeKind.Added => text.Append('§').Append(change.NewNumber).Append(" (added): {+").Append(Plain(newVersion, change.NewNumber)).Append("+}"),
                 ParagraphChangeKind.Removed => text.Append("old §").Append(change.OldNumber).Append(" (removed): [-").Append(Plain(oldVersion, change.OldNumber)).Append("-]"),
                 _ => text.Append('§').Append(change.NewNumber).Append(" (moved from §").Append(change.OldNumber).Append(")"),

@@ -42,21 +42,41 @@ public sealed partial class WordDiff
         return new WordDiff(Tidy(ops));
     }
 
-    /// <summary>Plain text for chat: deletions as [-old-], insertions as {+new+}.</summary>
-    public string ToChatText()
+    /// <summary>
+    /// Plain text for chat: deletions as [-old-], insertions as {+new+}. With <paramref name="contextWords"/>,
+    /// unchanged stretches longer than that many words on each side of a change are cut to "…", so a one-word
+    /// edit in a long paragraph fits in a chat message.
+    /// </summary>
+    public string ToChatText(int? contextWords = null)
     {
         var text = new StringBuilder();
-        foreach (var segment in Segments)
+        for (var i = 0; i < Segments.Count; i++)
         {
+            var segment = Segments[i];
             _ = segment.Operation switch
             {
                 DiffOperation.Delete => text.Append("[-").Append(segment.Text).Append("-]"),
                 DiffOperation.Insert => text.Append("{+").Append(segment.Text).Append("+}"),
-                _ => text.Append(segment.Text),
+                _ => text.Append(contextWords is { } n ? Elide(segment.Text, n, keepStart: i > 0, keepEnd: i < Segments.Count - 1) : segment.Text),
             };
         }
 
         return text.ToString();
+    }
+
+    private static string Elide(string text, int words, bool keepStart, bool keepEnd)
+    {
+        var tokens = Tokenise(text);
+        var wordIndexes = tokens.Select((t, i) => (t, i)).Where(x => WordPattern().IsMatch(x.t)).Select(x => x.i).ToList();
+        var keep = (keepStart ? words : 0) + (keepEnd ? words : 0);
+        if (wordIndexes.Count <= keep + words)
+        {
+            return text;
+        }
+
+        var head = keepStart ? string.Concat(tokens.Take(wordIndexes[words - 1] + 1)) : string.Empty;
+        var tail = keepEnd ? string.Concat(tokens.Skip(wordIndexes[^words])) : string.Empty;
+        return keepStart ? head.TrimEnd() + " …" + (keepEnd ? " " + tail.TrimStart() : string.Empty) : "… " + tail.TrimStart();
     }
 
     /// <summary>HTML with every piece of text escaped: deletions in &lt;del&gt;, insertions in &lt;ins&gt;.</summary>
@@ -122,8 +142,8 @@ public sealed partial class WordDiff
         return ops;
     }
 
-    // Groups each run of changes into one deletion then one insertion, and folds a lone space between two
-    // changes into them, so "[-a-] [-b-]" reads as "[-a b-]".
+    // Groups each run of changes into one deletion then one insertion, and folds a lone space or punctuation
+    // mark between two changes into them, so "[-twenty-]{+thirty+}-[-four-]{+six+}" reads "[-twenty-four-]{+thirty-six+}".
     private static List<DiffSegment> Tidy(List<(DiffOperation Op, string Token)> ops)
     {
         var segments = new List<DiffSegment>();
@@ -132,7 +152,7 @@ public sealed partial class WordDiff
         for (var i = 0; i < ops.Count; i++)
         {
             var (op, token) = ops[i];
-            var bridging = op == DiffOperation.Equal && string.IsNullOrWhiteSpace(token)
+            var bridging = op == DiffOperation.Equal && (string.IsNullOrWhiteSpace(token) || (token.Length == 1 && !char.IsLetterOrDigit(token[0])))
                 && (deleted.Length > 0 || inserted.Length > 0)
                 && i + 1 < ops.Count && ops[i + 1].Op != DiffOperation.Equal;
             if (bridging)

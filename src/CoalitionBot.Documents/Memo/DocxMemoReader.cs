@@ -14,6 +14,7 @@ internal sealed class DocxMemoReader
     private readonly Dictionary<string, int> warningCounts = new(StringComparer.Ordinal);
     private readonly List<int> listIndents = [];
     private bool lastWasListItem;
+    private int lastListId;
     private int paragraphIndex;
 
     private DocxMemoReader(MainDocumentPart main) => this.main = main;
@@ -85,6 +86,13 @@ internal sealed class DocxMemoReader
         }
         else if (list is { } item)
         {
+            // A different top-level list (another numbering, or bullets after numbers) starts a new Markdown list.
+            if (item.Level == 0 && item.ListId != lastListId)
+            {
+                lastWasListItem = false;
+            }
+
+            lastListId = item.ListId;
             StartBlock(true);
             while (listIndents.Count > item.Level + 1)
             {
@@ -246,20 +254,20 @@ internal sealed class DocxMemoReader
             : 0;
     }
 
-    private (bool Ordered, int Level)? ListInfo(Paragraph paragraph, string? styleName)
+    private (bool Ordered, int Level, int ListId)? ListInfo(Paragraph paragraph, string? styleName)
     {
         var numbering = paragraph.ParagraphProperties?.NumberingProperties;
         var level = numbering?.NumberingLevelReference?.Val?.Value ?? 0;
         if (numbering?.NumberingId?.Val?.Value is { } numId && numId != 0)
         {
-            return (!IsBullet(numId, level), Math.Min(level, 5));
+            return (!IsBullet(numId, level), Math.Min(level, 5), numId);
         }
 
         var compact = styleName?.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return compact switch
         {
-            _ when compact?.StartsWith("listbullet", StringComparison.Ordinal) == true => (false, 0),
-            _ when compact?.StartsWith("listnumber", StringComparison.Ordinal) == true => (true, 0),
+            _ when compact?.StartsWith("listbullet", StringComparison.Ordinal) == true => (false, 0, -1),
+            _ when compact?.StartsWith("listnumber", StringComparison.Ordinal) == true => (true, 0, -2),
             _ => null,
         };
     }
