@@ -57,6 +57,7 @@ public static class AuditCertificate
 
         if (!string.IsNullOrWhiteSpace(entry.VersionHash))
         {
+            parts[^1] += ",";
             parts.Add($"version {entry.VersionHash[..Math.Min(12, entry.VersionHash.Length)]}");
         }
 

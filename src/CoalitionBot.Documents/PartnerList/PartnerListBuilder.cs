@@ -19,7 +19,7 @@ public static class PartnerListBuilder
     public static PartnerList Build(PartnerListRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var compare = CultureInfo.GetCultureInfo(request.CultureName).CompareInfo;
+        var compare = CultureOf(request.CultureName).CompareInfo;
         var excluded = new List<Signatory>();
         var duplicates = new List<Signatory>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -49,6 +49,19 @@ public static class PartnerListBuilder
         var groups = Group(entries, request.CategoryOrder, compare);
         var list = new PartnerList(request, groups, string.Empty, duplicates, excluded);
         return list with { Hash = HashOf(list) };
+    }
+
+    /// <summary>The culture for a name like "en-GB"; an unknown name is a caller error with a readable message.</summary>
+    public static CultureInfo CultureOf(string cultureName)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(cultureName, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException e)
+        {
+            throw new ArgumentException($"\"{cultureName}\" is not a known culture name (expected something like \"en-GB\" or \"es-ES\").", nameof(cultureName), e);
+        }
     }
 
     /// <summary>Sort name used for an entry: its own, or derived from the display name.</summary>

@@ -39,7 +39,7 @@ public sealed class AuditCertificateTests
         var texts = DocxText.Paragraphs(docx).Select(p => p.Text).ToList();
         var carter = texts.IndexOf("The Carter Center");
         Assert.True(carter >= 0);
-        Assert.StartsWith("2026-11-02 15:14:00 UTC: signed by Signer 002, Executive Director version 9f8e7d6c5b4a", texts[carter + 1]);
+        Assert.StartsWith("2026-11-02 15:14:00 UTC: signed by Signer 002, Executive Director, version 9f8e7d6c5b4a", texts[carter + 1]);
         Assert.Equal("Attestation: " + Attestation, texts[carter + 2]);
         Assert.StartsWith("2026-11-25 11:00:00 UTC: withdrew", texts[carter + 3]);
         Assert.Contains("Board asked us to withdraw", texts[carter + 3]);

@@ -129,6 +129,10 @@ public sealed class PartnerListTests
     }
 
     [Fact]
+    public void Build_UnknownCulture_ThrowsReadableError() =>
+        Assert.Contains("not a known culture", Assert.Throws<ArgumentException>(() => Build([S("A")], culture: "xx-Nowhere")).Message);
+
+    [Fact]
     public void Hash_ChangesWhenListChangesAndIsStableOtherwise()
     {
         var a = Build([S("One"), S("Two")]);
