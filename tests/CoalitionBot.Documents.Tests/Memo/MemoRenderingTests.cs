@@ -33,6 +33,18 @@ public sealed class MemoRenderingTests
     }
 
     [Fact]
+    public void Flow_SampleMemo_UsesTheSameParagraphNumbersAsMemoDocument()
+    {
+        var memo = MemoDocument.Parse(SampleMemo.Markdown + "\n\n[ref]: https://example.org\n\n***\n\nAfter a rule.");
+
+        var numbers = MemoFlow.From(memo).Select(b => b.ParagraphNumber).Distinct().ToList();
+
+        Assert.Equal(Enumerable.Range(1, memo.Paragraphs.Count), numbers);
+        Assert.Equal("After a rule.", memo.Paragraphs[^1].PlainText);
+        Assert.Contains($"id=\"p{memo.Paragraphs.Count}\"", MemoHtml.Render(memo));
+    }
+
+    [Fact]
     public void Html_MarkersOff_HasAnchorsOnly()
     {
         var html = MemoHtml.Render(MemoDocument.Parse("One.\n\nTwo."), new MemoHtmlOptions(ShowParagraphMarkers: false));
