@@ -57,4 +57,12 @@ public sealed class DuplicateOrganisationsTests
 
         Assert.Equal(("Human Rights Watch", "HRW"), (Assert.Single(pairs).First, pairs[0].Second));
     }
+
+    [Fact]
+    public void Find_SampleSignatories_FlagsOnlyTheRealDuplicate()
+    {
+        var pairs = DuplicateOrganisations.Find(Some.SampleSignatories.All().Select(s => (s.DisplayName, (IReadOnlyList<string>)[])));
+
+        Assert.Equal(["Human Rights Watch = human rights watch (names differ only in case)"], pairs.Select(p => $"{p.First} = {p.Second} ({p.Reason})"));
+    }
 }
