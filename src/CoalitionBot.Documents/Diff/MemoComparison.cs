@@ -49,7 +49,7 @@ public sealed record MemoComparison(IReadOnlyList<ParagraphChange> Changes, Chan
         return text.ToString();
     }
 
-    /// <summary>HTML: one &lt;section&gt; per difference with &lt;del&gt;/&lt;ins&gt;; all memo text escaped.</summary>
+    /// <summary>HTML: one &lt;section&gt; per difference with &lt;del&gt;/&lt;ins&gt; over the text as read (Markdown source only for formatting-only changes); all memo text escaped.</summary>
     public string ToHtml(MemoDocument oldVersion, MemoDocument newVersion)
     {
         var html = new StringBuilder("<div class=\"memo-diff\">\n<p class=\"memo-diff-summary\">")
@@ -61,9 +61,9 @@ public sealed record MemoComparison(IReadOnlyList<ParagraphChange> Changes, Chan
                 .Append(HtmlText.Escape(label)).Append(' ').Append(change.Kind.ToString().ToLowerInvariant()).Append("</h4><p>");
             _ = change.Kind switch
             {
-                ParagraphChangeKind.Changed => html.Append(change.Words!.ToHtml()),
-                ParagraphChangeKind.Added => html.Append("<ins>").Append(HtmlText.Escape(Plain(newVersion, change.NewNumber))).Append("</ins>"),
-                ParagraphChangeKind.Removed => html.Append("<del>").Append(HtmlText.Escape(Plain(oldVersion, change.OldNumber))).Append("</del>"),
+                ParagraphChangeKind.Changed => html.Append(ReadableWords(change, oldVersion, newVersion).ToHtml()),
+                ParagraphChangeKind.Added => html.Append("<ins>").Append(HtmlText.Escape(Plain(newVersion, change.NewNumber)).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</ins>"),
+                ParagraphChangeKind.Removed => html.Append("<del>").Append(HtmlText.Escape(Plain(oldVersion, change.OldNumber)).Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</del>"),
                 _ => html.Append(HtmlText.Escape(Plain(newVersion, change.NewNumber))),
             };
             html.Append("</p></section>\n");
@@ -71,6 +71,15 @@ public sealed record MemoComparison(IReadOnlyList<ParagraphChange> Changes, Chan
 
         html.Append("<p class=\"memo-diff-assessment\">").Append(HtmlText.Escape(Assessment.Reason)).Append("</p>\n</div>\n");
         return html.ToString();
+    }
+
+    // HTML readers should not see Markdown syntax: diff the rendered text, unless only formatting or a link
+    // target changed, in which case the source diff is the only way to show what changed.
+    private static WordDiff ReadableWords(ParagraphChange change, MemoDocument oldVersion, MemoDocument newVersion)
+    {
+        var before = Plain(oldVersion, change.OldNumber);
+        var after = Plain(newVersion, change.NewNumber);
+        return before == after ? change.Words! : WordDiff.Compute(before, after);
     }
 
     private static string Plain(MemoDocument memo, int? number) =>

@@ -85,7 +85,7 @@ public sealed partial class WordDiff
         var html = new StringBuilder();
         foreach (var segment in Segments)
         {
-            var escaped = HtmlText.Escape(segment.Text);
+            var escaped = HtmlText.Escape(segment.Text).Replace("\n", "<br>\n", StringComparison.Ordinal);
             _ = segment.Operation switch
             {
                 DiffOperation.Delete => html.Append("<del>").Append(escaped).Append("</del>"),
