@@ -139,5 +139,23 @@ Guidance on the Leahy vetting process is published by the Bureau of Democracy, H
 The incidents summarised in this memo were documented by member organisations using their own established methodologies, which typically involve interviews with survivors and witnesses, review of medical and forensic records, analysis of photographs, video and satellite imagery, and the identification of weapons remnants. Where an incident is attributed to a particular unit, the attribution rests on at least two independent sources. Detailed case files are available to Department officials on request, subject to the consent of those who provided information and to measures that protect their safety.
 
 We have not included in this memo the names of individual survivors or witnesses, nor details that could identify them. Several of the people who provided information to our members have been threatened or detained since doing so. We ask that any follow-up by the Department take their safety into account and be coordinated with the organisation that documented the case.
+
+### Annex: Questions we ask the Department to answer
+
+To make our concerns concrete, we set out the questions we hope the Department will answer in writing within ninety days of receiving this memo. We would be glad to discuss any of them with the relevant offices.
+
+1. How many submissions from civil society organisations did the Department receive through embassies in each of the last three fiscal years, and how many of them were entered into the vetting database?
+2. In how many cases did information submitted by civil society lead to a finding that a unit was ineligible for assistance, and in how many of those cases was eligibility later restored?
+3. What evidence does the Department require before it concludes that a foreign government has taken *effective steps* to bring those responsible to justice?
+4. Which transfers, if any, were approved during the last fiscal year despite pending credible allegations of serious violations, and on what grounds?
+5. What steps does the Department take to protect people who provide information about abuses from reprisals, and how are reprisals reported and followed up?
+
+We recognise that some answers may involve classified information. Where that is the case, we ask that the Department provide an unclassified summary and brief the relevant congressional committees in full.
+
+### Annex: About this coalition
+
+The organisations that have signed this memo include international human rights and humanitarian organisations, national advocacy groups in the United States and elsewhere, faith-based organisations of several traditions, and local and community organisations in countries that receive U.S. security assistance. They differ in mandate, size and approach, but they share a conviction that the security of people and the security of states depend on respect for human rights and the rule of law.
+
+The coalition does not accept funding from any government for its joint advocacy. Each organisation signs in its own name and speaks only for itself; the listing of an organisation does not imply that it endorses every statement made by every other signatory. Questions about this memo, and requests for the case files referred to above, may be addressed to the coordinating organisation.
 """;
 }
