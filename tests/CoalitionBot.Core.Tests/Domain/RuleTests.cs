@@ -1,3 +1,4 @@
+using CoalitionBot.Documents;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class RuleTests
     [InlineData("The", "The")]
     [InlineData("  A Better World ", "Better World")]
     public void SortName_Derive_IgnoresALeadingArticle(string name, string expected) =>
-        Assert.Equal(expected, SortName.Derive(name));
+        Assert.Equal(expected, SortNames.Derive(name));
 
     [Fact]
     public void Organisation_Rename_KeepsAnOverride()
