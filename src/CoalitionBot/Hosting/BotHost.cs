@@ -47,7 +47,10 @@ public static class BotHost
 
     public static async Task<WebApplication> MapCoalitionBotAsync(this WebApplication app)
     {
-        await DatabaseMigrator.MigrateAsync(app.Services);
+        if (app.Configuration.GetValue(StorageOptions.Section + ":MigrateOnStart", true))
+        {
+            await DatabaseMigrator.MigrateAsync(app.Services);
+        }
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)
         {
