@@ -35,6 +35,15 @@ public sealed class CardRendererTests
         await Schemas.AssertValidCardAsync(renderer.RenderForm(Some.SignOnForm("M-12"), errors, dialog ? FormHost.Dialog : FormHost.Card));
     }
 
+    [SkippableFact]
+    public async Task SchemaCheck_BrokenCard_IsCaught()
+    {
+        var card = renderer.RenderMessage(Some.StatusMessage("M-12", 1))[0];
+        card["body"]![0]!.AsObject().Remove("text");
+
+        await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => Schemas.AssertValidCardAsync(card));
+    }
+
     [Fact]
     public void RenderMessage_LongMemo_SplitWithEveryActivityUnder80KB()
     {
