@@ -27,16 +27,27 @@ internal sealed partial class InvokeHandler(
 
     public async Task<JsonObject> HandleAsync(Activity activity, CancellationToken ct)
     {
-        switch (activity.Name)
+        try
         {
-            case CardAction:
-                return await CardActionAsync(activity, ct).ConfigureAwait(false);
-            case TaskFetch:
-            case TaskSubmit:
-                return await DialogAsync(activity, ct).ConfigureAwait(false);
-            default:
-                LogUnknownInvoke(logger, activity.Name ?? "(none)");
-                return [];
+            switch (activity.Name)
+            {
+                case CardAction:
+                    return await CardActionAsync(activity, ct).ConfigureAwait(false);
+                case TaskFetch:
+                case TaskSubmit:
+                    return await DialogAsync(activity, ct).ConfigureAwait(false);
+                default:
+                    LogUnknownInvoke(logger, activity.Name ?? "(none)");
+                    return [];
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The person is looking at a spinner: tell them something went wrong rather than leave Teams guessing.
+            LogInvokeFailed(logger, ex, activity.Name ?? "(none)");
+            return activity.Name == CardAction
+                ? InvokeResponses.Error(500, "InternalError", "Something went wrong. Please try again.")
+                : InvokeResponses.DialogMessage("Something went wrong. Please try again.");
         }
     }
 
@@ -132,6 +143,9 @@ internal sealed partial class InvokeHandler(
     }
 
     private static JsonObject Busy() => InvokeResponses.Error(503, "Busy", "CoalitionBot is busy; please try again in a minute.");
+
+    [LoggerMessage(EventId = 4702, Level = LogLevel.Error, Message = "Teams invoke {Name} failed")]
+    private static partial void LogInvokeFailed(ILogger logger, Exception exception, string name);
 
     [LoggerMessage(EventId = 4701, Level = LogLevel.Debug, Message = "Ignoring Teams invoke {Name}")]
     private static partial void LogUnknownInvoke(ILogger logger, string name);
