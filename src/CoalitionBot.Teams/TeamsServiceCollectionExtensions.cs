@@ -1,4 +1,4 @@
-using CoalitionBot.Core.Delivery;
+using CoalitionBot.Core.Outbox;
 using CoalitionBot.Teams.Auth;
 using CoalitionBot.Teams.Cards;
 using CoalitionBot.Teams.Connector;
@@ -64,6 +64,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<AdaptiveCardRenderer>();
         services.TryAddSingleton<OutboundActivities>();
         services.TryAddSingleton<TeamsDeliveryChannel>();
+        services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, TeamsEmailLookup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, TeamsDeliveryChannel>(sp => sp.GetRequiredService<TeamsDeliveryChannel>()));
         services.TryAddSingleton<InboundQueue>();
         services.TryAddSingleton<RecentDeliveries>();

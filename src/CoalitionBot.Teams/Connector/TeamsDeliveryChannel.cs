@@ -1,5 +1,5 @@
 using CoalitionBot.Core.Conversation;
-using CoalitionBot.Core.Delivery;
+using CoalitionBot.Core.Outbox;
 using CoalitionBot.Teams.Activities;
 using Microsoft.Extensions.Options;
 

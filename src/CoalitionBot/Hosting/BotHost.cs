@@ -40,6 +40,11 @@ public static class BotHost
             services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();
         }
 
+        if (channels.Teams)
+        {
+            services.AddTeams(builder.Configuration);
+        }
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
         return builder;
@@ -68,6 +73,11 @@ public static class BotHost
         else
         {
             app.MapGet("/", () => Results.Text("CoalitionBot is running. Talk to it in Slack or Teams; /readyz shows its health.", "text/plain"));
+        }
+
+        if (channels.Teams)
+        {
+            app.MapTeams();
         }
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
