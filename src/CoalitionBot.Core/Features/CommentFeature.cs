@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Replies;
