@@ -159,11 +159,11 @@ public sealed class CommentFeature : IFeature
             c.Resolved, c.At)).ToList();
         var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
         var all = rest.Equals("all", StringComparison.OrdinalIgnoreCase);
-        var digest = CommentDigest.ToPlainText(MemoDocument.Parse(version.Markdown), threads,
-            new CommentDigestOptions(IncludeResolved: all, TimeZone: TimeZones.Find(ctx.Me?.TimeZone ?? memo.TimeZone)));
+        var zone = TimeZones.Find(ctx.Me?.TimeZone ?? memo.TimeZone);
+        var digest = CommentDigest.ToPlainText(MemoDocument.Parse(version.Markdown), threads, new CommentDigestOptions(IncludeResolved: all, TimeZone: zone));
         var hint = threads.Any(t => t.Resolved) && !all ? $"\n`comments {memo.Code} all` shows resolved threads too." : "";
         return new MessageReply(new Message($"{threads.Count} comment thread(s) on {memo.Code}", [
-            new TextBlock($"Comments on {memo.Code}: {memo.Title} (quotes are from version {version.Number})", Strong: true),
+            new TextBlock($"Comments on {memo.Code}: {memo.Title} (quotes from version {version.Number}, times in {zone.Id})", Strong: true),
             new TextBlock(digest.TrimEnd() + hint),
         ]));
     }

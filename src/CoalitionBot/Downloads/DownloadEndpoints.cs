@@ -4,7 +4,7 @@ using CoalitionBot.Core.Downloads;
 namespace CoalitionBot.Downloads;
 
 /// <summary>`GET /downloads/{token}`: the file a signed link names. The token is the permission, so it is checked before anything is read.</summary>
-public static class DownloadEndpoints
+public static partial class DownloadEndpoints
 {
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {
@@ -17,6 +17,13 @@ public static class DownloadEndpoints
     public static async Task<WebApplication> MapDownloadsAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<StoredDownloadKey>().LoadAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        var channels = app.Services.GetRequiredService<Hosting.ChannelSelection>();
+        if ((channels.Slack || channels.Teams) && string.IsNullOrWhiteSpace(app.Configuration[ConfiguredPublicAddress.Key]))
+        {
+            // Partners open links from their own machines; the address Kestrel listens on is rarely one they can reach.
+            LogNoPublicAddress(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DownloadEndpoints)));
+        }
+
         app.MapGet(DownloadLinks.Path + "{token}", Download);
         return app;
     }
@@ -47,4 +54,6 @@ public static class DownloadEndpoints
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "PublicBaseUrl is not set: download links will point at the address this host listens on, which Slack and Teams users usually cannot reach. Set PublicBaseUrl to the bot's public https address.")]
+    private static partial void LogNoPublicAddress(ILogger logger);
 }

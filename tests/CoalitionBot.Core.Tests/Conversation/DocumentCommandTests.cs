@@ -216,6 +216,23 @@ public sealed class DocumentCommandTests
         Assert.Contains("Global Peace Network", (await chat.Cora.Says("partners merge GPN | Global Peace Network")).Text); // both names are one organisation now
     }
 
+    [Fact]
+    public async Task DownloadButtonClick_ReportedByAPlatform_IsAcknowledgedSilently()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        Assert.True((await chat.Sam.Presses(ActionIds.Download, "ListCsv")).IsDuplicate);
+        Assert.True((await chat.Stranger.Presses(ActionIds.Download, "ListCsv")).IsDuplicate);
+    }
+
+    [Fact]
+    public async Task PartnersImport_WithoutCsv_ExplainsTheFormat_AndPartnersCannotImport()
+    {
+        await using var chat = await CoalitionChat.StartAsync(circulate: false);
+        Assert.Contains("organisation, sort_name, category, country, contact_name, contact_email, slack_id, teams_id", (await chat.Cora.Says("partners import")).Text);
+        Assert.Contains("Only coordinators", (await chat.Sam.Says("partners import\n" + DirectoryHeader + "X,,,,,,,\n")).Text);
+        Assert.Contains("Only coordinators", (await chat.Sam.Says("partners merge A | B")).Text);
+    }
+
     private static async Task<DownloadFile?> FetchAsync(TestBot bot, string url)
     {
         var token = url[(url.IndexOf(DownloadLinks.Path, StringComparison.Ordinal) + DownloadLinks.Path.Length)..];
