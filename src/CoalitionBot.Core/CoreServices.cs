@@ -1,4 +1,5 @@
 using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,11 @@ public static class CoreServices
     {
         services.AddOptions<CoalitionOptions>().BindConfiguration(CoalitionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IDownloadKey, ConfiguredDownloadKey>();
+        services.TryAddSingleton<IPublicAddress, ConfiguredPublicAddress>();
+        services.AddSingleton<DownloadSigner>();
+        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<IFeature, HelpFeature>();
         services.AddSingleton<IFeature, SetupFeature>();
         services.AddSingleton<IFeature, MemoViewFeature>();
@@ -22,6 +28,7 @@ public static class CoreServices
         services.AddSingleton<IFeature, AuthoringFeature>();
         services.AddSingleton<IFeature, CirculationFeature>();
         services.AddSingleton<IFeature, CompileFeature>();
+        services.AddSingleton<IFeature, DiffFeature>();
         services.AddSingleton<IFeature, PartnersFeature>();
         services.AddSingleton<IFeature, CoordinatorsFeature>();
         services.AddSingleton<Router>();

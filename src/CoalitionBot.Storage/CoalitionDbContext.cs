@@ -37,6 +37,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<WebInboxMessage> WebInbox => Set<WebInboxMessage>();
 
+    public DbSet<HostSecret> HostSecrets => Set<HostSecret>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -109,6 +111,12 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => new { x.ContactId, x.Id });
             e.HasIndex(x => x.DeliveryId).IsUnique();
             e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
+        });
+        model.Entity<HostSecret>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Value).HasMaxLength(500);
         });
     }
 

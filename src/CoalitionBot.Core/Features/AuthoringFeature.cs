@@ -146,13 +146,14 @@ public sealed class AuthoringFeature : IFeature
             throw new RefusalException(string.Join("\n", values.Errors.Values));
         }
 
-        return new MessageReply(await PublishAsync(ctx, memo, current, text, substantive ?? SuggestSubstantive(current.Markdown, text), ct));
+        return new MessageReply(await PublishAsync(ctx, memo, current, text, substantive, ct));
     }
 
     private static Form PublishForm(Memo memo, MemoVersion current) =>
         new(FormIds.Publish, "Publish version", "Publish", memo.Code, [
             new FormField("text", "Memo text (Markdown)", FormFieldKind.LongText, Required: true, MaxLength: MaxTextBytes, Initial: current.Markdown),
-            new FormField("substantive", "This change is substantive: signers must re-confirm", FormFieldKind.Checkbox),
+            new FormField("substantive", "Kind of change", FormFieldKind.Choice, Initial: "auto", Options: [
+                new("Let the bot judge from the size of the change", "auto"), new("Substantive: signers must re-confirm", "true"), new("Minor: sign-ons carry over", "false")]),
         ], $"Publish version {current.Number + 1} of {memo.Code} \"{memo.Title}\".");
 
     private static async Task<Reply> SubmitPublish(RequestContext ctx, CancellationToken ct)
@@ -172,16 +173,19 @@ public sealed class AuthoringFeature : IFeature
             return new FormErrorsReply(PublishForm(memo, current), values.Errors);
         }
 
-        return new FormAcceptedReply(await PublishAsync(ctx, memo, current, text, values.Checked("substantive"), ct));
+        return new FormAcceptedReply(await PublishAsync(ctx, memo, current, text, values.Raw("substantive")?.Trim().ToLowerInvariant() switch { "true" or "on" => true, "false" => false, _ => null }, ct));
     }
 
-    private static async Task<Message> PublishAsync(RequestContext ctx, Memo memo, MemoVersion current, string text, bool substantive, CancellationToken ct)
+    private static async Task<Message> PublishAsync(RequestContext ctx, Memo memo, MemoVersion current, string text, bool? said, CancellationToken ct)
     {
         var hash = MemoDocument.HashOf(text);
         if (hash == current.ContentHash)
         {
             throw new RefusalException($"That text is the same as version {current.Number} of {memo.Code}; nothing was published.");
         }
+
+        var comparison = Compare(current.Markdown, text);
+        var substantive = said ?? comparison.Assessment.Substantive;
 
         var version = new MemoVersion { MemoId = memo.Id, Number = current.Number + 1, Markdown = text, ContentHash = hash, Substantive = substantive, AuthorId = ctx.MeOrThrow.Id, CreatedAt = ctx.Now };
         ctx.Data.Add(version);
@@ -197,12 +201,17 @@ public sealed class AuthoringFeature : IFeature
 
         ctx.Audit("memo.published", $"{memo.Code} v{version.Number}", memo.Id,
             before: new { Version = current.Number, current.ContentHash },
-            after: new { Version = version.Number, version.ContentHash, Substantive = substantive, MarkedForReconfirmation = substantive ? signed.Count : 0 });
-        var queued = memo.Status == MemoStatus.Open ? await CirculationFeature.SendVersionAsync(ctx, memo, version, substantive, ct) : 0;
+            after: new { Version = version.Number, version.ContentHash, Substantive = substantive, Suggested = said is null, Changes = comparison.Summary, MarkedForReconfirmation = substantive ? signed.Count : 0 });
+        var queued = memo.Status == MemoStatus.Open ? await CirculationFeature.SendVersionAsync(ctx, memo, version, substantive, comparison.Summary, ct) : 0;
         await ctx.SaveAsync(ct);
 
         var summary = new StringBuilder($"Version {version.Number} of {memo.Code} is published ({(substantive ? "substantive" : "minor")}, {version.ShortHash}). ");
-        summary.Append(ChangeSummary(current.Markdown, text));
+        summary.Append("Changes: ").Append(comparison.Summary.TrimEnd('.')).Append('.');
+        if (said is null)
+        {
+            summary.Append(" I judged it ").Append(substantive ? "substantive" : "minor").Append(" (").Append(comparison.Assessment.Reason.TrimEnd('.'))
+                .Append(CultureInfo.InvariantCulture, $"); say `publish {memo.Code} substantive` or `minor` to decide yourself.");
+        }
         if (substantive && signed.Count > 0)
         {
             summary.Append(CultureInfo.InvariantCulture, $" {signed.Count} signer(s) are asked to re-confirm.");
@@ -217,49 +226,13 @@ public sealed class AuthoringFeature : IFeature
             summary.Append(CultureInfo.InvariantCulture, $" {queued} partner contact(s) are being told.");
         }
 
+        summary.Append(CultureInfo.InvariantCulture, $" `diff {memo.Code}` shows the changes word by word.");
         return Message.Text(summary.ToString());
     }
 
-    /// <summary>"§3 changed, §5 added" from the paragraph lists (a fuller diff lives in CoalitionBot.Documents).</summary>
-    public static string ChangeSummary(string before, string after)
-    {
-        var a = MemoDocument.Parse(before).Paragraphs;
-        var b = MemoDocument.Parse(after).Paragraphs;
-        var changes = new List<string>();
-        for (var i = 0; i < Math.Max(a.Count, b.Count); i++)
-        {
-            if (i >= a.Count)
-            {
-                changes.Add($"§{i + 1} added");
-            }
-            else if (i >= b.Count)
-            {
-                changes.Add($"§{i + 1} removed");
-            }
-            else if (a[i].Markdown != b[i].Markdown)
-            {
-                changes.Add($"§{i + 1} changed");
-            }
-        }
-
-        return changes.Count == 0 ? "Only formatting changed." : "Changes: " + string.Join(", ", changes) + ".";
-    }
-
-    /// <summary>Suggests "substantive" when more than a tenth of the words changed (per paragraph, the larger of words removed and added) or a paragraph was added or removed.</summary>
-    public static bool SuggestSubstantive(string before, string after)
-    {
-        var a = MemoDocument.Parse(before).Paragraphs;
-        var b = MemoDocument.Parse(after).Paragraphs;
-        if (a.Count != b.Count)
-        {
-            return true;
-        }
-
-        var words = (string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var total = a.Sum(p => words(p.PlainText).Length);
-        var changed = a.Zip(b).Sum(p => Math.Max(words(p.First.PlainText).Except(words(p.Second.PlainText)).Count(), words(p.Second.PlainText).Except(words(p.First.PlainText)).Count()));
-        return total == 0 || changed * 10 > total;
-    }
+    /// <summary>Compares two texts paragraph by paragraph and word by word (<see cref="MemoDiff"/>).</summary>
+    public static MemoComparison Compare(string before, string after) =>
+        MemoDiff.Compare(MemoDocument.Parse(before), MemoDocument.Parse(after));
 
     private static void RequireEditable(Memo memo)
     {

@@ -78,11 +78,12 @@ public sealed class CirculationFeature : IFeature
     }
 
     /// <summary>Tells partner contacts about a new version of an open memo.</summary>
-    public static async Task<int> SendVersionAsync(RequestContext ctx, Memo memo, MemoVersion version, bool substantive, CancellationToken ct)
+    public static async Task<int> SendVersionAsync(RequestContext ctx, Memo memo, MemoVersion version, bool substantive, string changes, CancellationToken ct)
     {
-        var intro = substantive
+        var intro = (substantive
             ? $"{memo.Code} has a new version ({version.Number}) with substantive changes. If your organisation signed, please re-confirm."
-            : $"{memo.Code} has a new version ({version.Number}) with minor changes; sign-ons carry over.";
+            : $"{memo.Code} has a new version ({version.Number}) with minor changes; sign-ons carry over.")
+            + $" Changes: {changes.TrimEnd('.')}. Type `diff {memo.Code}` to see them word by word.";
         return (await QueueAsync(ctx, memo, version, DeliveryPurpose.NewVersion, intro, ct)).Queued;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Replies;
@@ -16,7 +15,7 @@ public sealed class CommentFeature : IFeature
     public IEnumerable<Route> Routes =>
     [
         Route.Command("comment", Permission.Member, "comment M-3 [§2] <text>", "Comment on a memo, or on one paragraph of it (§2 is the second paragraph).", CommentCommand),
-        Route.Command("comments", Permission.Member, "comments M-3", "List a memo's comments by paragraph.", ListComments),
+        Route.Command("comments", Permission.Member, "comments M-3 [all]", "A memo's comments by paragraph with their replies; resolved threads are counted, `all` shows them too.", ListComments),
         Route.Command("reply", Permission.Member, "reply M-3 #4 <text>", "Reply to comment #4 of a memo.", Reply),
         Route.Command("resolve", Permission.Coordinator, "resolve M-3 #4", "Mark comment #4 resolved (type it again to reopen it).", Resolve),
         Route.Action(ActionIds.Comment, Permission.Member, "Open the comment form.", CommentButton),
@@ -132,7 +131,8 @@ public sealed class CommentFeature : IFeature
 
     private static async Task<Reply> ListComments(RequestContext ctx, CancellationToken ct)
     {
-        var memo = await Memos.RequireAsync(ctx, ctx.Command.SplitRest().First, ct);
+        var (code, rest) = ctx.Command.SplitRest();
+        var memo = await Memos.RequireAsync(ctx, code, ct);
         MemoViewFeature.RequireVisible(ctx, memo);
         var comments = await ctx.Data.ListAsync(ctx.Data.Comments.Where(c => c.MemoId == memo.Id).OrderBy(c => c.Number), ct);
         if (comments.Count == 0)
@@ -144,31 +144,28 @@ public sealed class CommentFeature : IFeature
         var authors = (await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => authorIds.Contains(c.Id)), ct)).ToDictionary(c => c.Id);
         var orgIds = authors.Values.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).Distinct().ToList();
         var orgs = (await ctx.Data.ListAsync(ctx.Data.Organisations.Where(o => orgIds.Contains(o.Id)), ct)).ToDictionary(o => o.Id, o => o.Name);
-        var blocks = new List<Block> { new TextBlock($"Comments on {memo.Code}: {memo.Title}", Strong: true) };
-        foreach (var group in comments.Where(c => c.ParentId is null).GroupBy(c => c.Paragraph).OrderBy(g => g.Key ?? 0))
+        string Author(Comment c) => authors.GetValueOrDefault(c.AuthorId)?.Name ?? "someone";
+        string Organisation(Comment c) => authors.GetValueOrDefault(c.AuthorId) switch
         {
-            var text = new StringBuilder();
-            foreach (var comment in group)
-            {
-                text.AppendLine(Line(comment, authors, orgs));
-                foreach (var reply in comments.Where(r => r.ParentId == comment.Id))
-                {
-                    text.Append("    ↳ ").AppendLine(Line(reply, authors, orgs));
-                }
-            }
+            { OrganisationId: { } o } when orgs.TryGetValue(o, out var name) => name,
+            { IsCoordinator: true } => "coordinator",
+            _ => "no organisation",
+        };
 
-            blocks.Add(new TextBlock(group.Key is { } p ? $"§{p}" : "The whole memo", Strong: true));
-            blocks.Add(new TextBlock(text.ToString().TrimEnd()));
-        }
-
-        return new MessageReply(new Message($"{comments.Count} comment(s) on {memo.Code}", blocks));
-    }
-
-    private static string Line(Comment c, Dictionary<Guid, Contact> authors, Dictionary<Guid, string> orgs)
-    {
-        var author = authors.GetValueOrDefault(c.AuthorId);
-        var org = author?.OrganisationId is { } o && orgs.TryGetValue(o, out var name) ? $" ({name})" : "";
-        return $"#{c.Number} {author?.Name ?? "someone"}{org}, v{c.VersionNumber}{(c.Resolved ? " [resolved]" : "")}: {c.Text}";
+        // The digest has no numbers of its own; people need them for `reply` and `resolve`, so they lead each text.
+        var threads = comments.Where(c => c.ParentId is null).Select(c => new MemoComment(
+            c.Paragraph, Author(c), Organisation(c), $"#{c.Number} (v{c.VersionNumber}) {c.Text}",
+            comments.Where(r => r.ParentId == c.Id).Select(r => new MemoCommentReply(Author(r), Organisation(r), $"#{r.Number} {r.Text}", r.At)).ToList(),
+            c.Resolved, c.At)).ToList();
+        var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
+        var all = rest.Equals("all", StringComparison.OrdinalIgnoreCase);
+        var zone = TimeZones.Find(ctx.Me?.TimeZone ?? memo.TimeZone);
+        var digest = CommentDigest.ToPlainText(MemoDocument.Parse(version.Markdown), threads, new CommentDigestOptions(IncludeResolved: all, TimeZone: zone));
+        var hint = threads.Any(t => t.Resolved) && !all ? $"\n`comments {memo.Code} all` shows resolved threads too." : "";
+        return new MessageReply(new Message($"{threads.Count} comment thread(s) on {memo.Code}", [
+            new TextBlock($"Comments on {memo.Code}: {memo.Title} (quotes from version {version.Number}, times in {zone.Id})", Strong: true),
+            new TextBlock(digest.TrimEnd() + hint),
+        ]));
     }
 
     private static async Task<Comment> AddAsync(RequestContext ctx, Memo memo, MemoVersion version, int? paragraph, Guid? parentId, string text, CancellationToken ct)

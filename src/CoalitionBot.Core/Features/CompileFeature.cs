@@ -1,115 +1,102 @@
-using CoalitionBot.Documents;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Features;
 
 /// <summary>
-/// `compile M`: the list of signatory organisations as Markdown — by category in the coalition's order,
-/// alphabetical by sort name within each (culture-aware, accent- and case-insensitive), late ones marked,
-/// with counts, and separately those who still have to re-confirm. Compiling a closed memo makes it Final.
+/// `compile M [late include|mark|exclude] [unconfirmed include|mark|exclude] [countries]`: the list of signatory
+/// organisations (<see cref="PartnerListBuilder"/>: the coalition's category order and culture, no duplicates),
+/// with download links for every format and the audit certificate. Compiling a closed memo makes it Final.
 /// </summary>
-public sealed class CompileFeature : IFeature
+public sealed class CompileFeature(DownloadLinks links) : IFeature
 {
+    public const string Usage = "compile M-3 [late include|mark|exclude] [unconfirmed include|mark|exclude] [countries]";
+
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("compile", Permission.Coordinator, "compile M-3", "The list of signatory organisations. On a closed memo this makes it final; on an open one it is a preview.", Compile),
+        Route.Command("compile", Permission.Coordinator, Usage,
+            "The list of signatory organisations with download links (HTML, text, CSV, Word, audit certificate). Late sign-ons are marked and unconfirmed ones left out unless you say otherwise. On a closed memo this makes it final; on an open one it is a preview.",
+            Compile),
+
+        // Slack reports clicks on link buttons too; the browser already opened the link, so there is nothing to say.
+        Route.Action(ActionIds.Download, Permission.Anyone, "A download link was opened.", (_, _) => Task.FromResult<Reply>(DuplicateReply.Instance)),
     ];
 
-    private static async Task<Reply> Compile(RequestContext ctx, CancellationToken ct)
+    private async Task<Reply> Compile(RequestContext ctx, CancellationToken ct)
     {
-        var memo = await Memos.RequireAsync(ctx, ctx.Command.SplitRest().First, ct);
+        var (code, rest) = ctx.Command.SplitRest();
+        var memo = await Memos.RequireAsync(ctx, code, ct);
+        var choice = ListChoice.Parse(rest, out var error) ?? throw new RefusalException(error! + $"\nUsage: `{Usage}`");
         if (memo.Status == MemoStatus.Draft)
         {
             throw new RefusalException($"{memo.Code} has not been circulated yet, so nobody has signed.");
         }
 
-        var markdown = await BuildAsync(ctx, memo, ct);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(markdown)));
-        string note;
         if (memo.Status == MemoStatus.Closed)
         {
+            // Final from the moment it is compiled: the list's date is the closing day, so its hash never moves.
             memo.Status = MemoStatus.Final;
-            memo.FinalListHash = hash;
-            ctx.Audit("memo.finalised", memo.Code, memo.Id, before: new { Status = "Closed" }, after: new { Status = "Final", ListHash = hash });
+        }
+
+        var list = await MemoLists.BuildAsync(ctx.Data, ctx.CoalitionOrThrow, memo, choice, ctx.Now, ct);
+        string note;
+        if (memo.Status == MemoStatus.Final && memo.FinalListHash is null)
+        {
+            memo.FinalListHash = list.Hash;
+            ctx.Audit("memo.finalised", memo.Code, memo.Id, before: new { Status = "Closed" },
+                after: new { Status = "Final", ListHash = list.Hash, Late = choice.Late.ToString(), Unconfirmed = choice.Unconfirmed.ToString(), choice.Countries, list.Count });
             await ctx.SaveAsync(ct);
-            note = $"{memo.Code} is now final (list hash {hash[..12]}). Any change needs `reopen {memo.Code}`.";
+            note = $"{memo.Code} is now final (list hash {list.Hash[..12]}, {choice.Describe()}). Any change needs `reopen {memo.Code}`.";
         }
         else if (memo.Status == MemoStatus.Final)
         {
-            note = memo.FinalListHash == hash ? $"{memo.Code} is final; this is its list (hash {hash[..12]})." : $"{memo.Code} is final, but the list differs from the one compiled (hash {memo.FinalListHash?[..12]}).";
+            note = memo.FinalListHash == list.Hash
+                ? $"{memo.Code} is final; this is its list (hash {list.Hash[..12]})."
+                : $"{memo.Code} is final, but this list ({choice.Describe()}) differs from the one compiled (hash {memo.FinalListHash![..12]}).";
         }
         else
         {
             note = $"Preview: {memo.Code} is still open. `close {memo.Code}` then `compile {memo.Code}` for the final list.";
         }
 
+        var tally = await MemoTally.ForAsync(ctx, memo, ct);
         return new MessageReply(new Message($"{memo.Code}: list of signatories", [
             new TextBlock(note),
-            new MemoExcerptBlock(memo.Code, memo.Title, markdown, Truncated: false),
+            new MemoExcerptBlock(memo.Code, memo.Title, ChatMarkdown(list, tally), Truncated: false),
+            new TextBlock(links.ExpiryNote(ctx.Me?.TimeZone)),
+            links.ForList(memo, choice),
         ]));
     }
 
-    public static async Task<string> BuildAsync(RequestContext ctx, Memo memo, CancellationToken ct)
+    /// <summary>The list as Markdown, followed (for the coordinator only) by who was left out and why.</summary>
+    private static string ChatMarkdown(PartnerList list, MemoTally tally)
     {
-        var coalition = ctx.CoalitionOrThrow;
-        var tally = await MemoTally.ForAsync(ctx, memo, ct);
-        var orgIds = tally.Signed.Where(s => s.OrganisationId is not null).Select(s => s.OrganisationId!.Value).ToList();
-        var sortNames = (await ctx.Data.ListAsync(ctx.Data.Organisations.Where(o => orgIds.Contains(o.Id)), ct)).ToDictionary(o => o.Id, o => o.SortName);
-        var comparer = StringComparer.Create(CultureInfo.GetCultureInfo(coalition.Culture), CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
-
-        string SortKey(SignOn s) => s.OrganisationId is { } id && sortNames.TryGetValue(id, out var k) ? k : SortNames.Derive(s.DisplayName);
-
-        var listed = tally.Signed.Where(s => !s.AwaitingApproval && !s.NeedsReconfirmation).ToList();
-        var md = new StringBuilder();
-        md.Append("# ").AppendLine(Markdown.Escape(memo.Title)).AppendLine();
-        md.Append("To: ").AppendLine(Markdown.Escape(memo.Addressee)).AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{listed.Count} signatory organisation(s).").AppendLine();
-        var order = coalition.Categories.Concat(listed.Select(s => s.Category ?? "Other").Where(c => !coalition.Categories.Contains(c)).Distinct()).ToList();
-        foreach (var category in order)
+        var md = new StringBuilder(PartnerListExport.ToMarkdown(list));
+        var compare = PartnerListBuilder.CultureOf(list.Request.CultureName).CompareInfo;
+        var byName = Comparer<string>.Create((a, b) => compare.Compare(a, b, PartnerListBuilder.Collation));
+        void Section(string heading, IEnumerable<string> names)
         {
-            var group = listed.Where(s => (s.Category ?? "Other") == category).OrderBy(SortKey, comparer).ToList();
-            if (group.Count == 0)
+            var sorted = names.OrderBy(n => SortNames.Derive(n), byName).ToList();
+            if (sorted.Count > 0)
             {
-                continue;
-            }
-
-            md.Append("## ").Append(Markdown.Escape(category)).AppendLine(CultureInfo.InvariantCulture, $" ({group.Count})").AppendLine();
-            foreach (var s in group)
-            {
-                md.Append("- ").Append(Markdown.Escape(s.DisplayName)).AppendLine(s.Late ? " (late)" : "");
-            }
-
-            md.AppendLine();
-        }
-
-        var reconfirm = tally.Reconfirm.OrderBy(SortKey, comparer).ToList();
-        if (reconfirm.Count > 0)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"## Signed an earlier version, not yet re-confirmed ({reconfirm.Count})").AppendLine();
-            foreach (var s in reconfirm)
-            {
-                md.Append("- ").AppendLine(Markdown.Escape(s.DisplayName));
-            }
-
-            md.AppendLine();
-        }
-
-        var held = tally.Signed.Where(s => s.AwaitingApproval).OrderBy(SortKey, comparer).ToList();
-        if (held.Count > 0)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"## Late, awaiting approval ({held.Count})").AppendLine();
-            foreach (var s in held)
-            {
-                md.Append("- ").AppendLine(Markdown.Escape(s.DisplayName));
+                md.Append(CultureInfo.InvariantCulture, $"\n## {heading} ({sorted.Count})\n\n");
+                foreach (var name in sorted)
+                {
+                    md.Append("- ").Append(MarkdownEscape.Escape(name)).Append('\n');
+                }
             }
         }
 
-        return md.ToString().TrimEnd() + "\n";
+        Section("Signed an earlier version, not yet re-confirmed", list.Excluded.Where(s => s.NeedsReconfirmation).Select(s => s.DisplayName));
+        Section("Late, left off the list", list.Excluded.Where(s => s.Late && !s.NeedsReconfirmation).Select(s => s.DisplayName));
+        Section("Late, awaiting approval", tally.Signed.Where(s => s.AwaitingApproval).Select(s => s.DisplayName));
+        Section("Left off as duplicates of a listed name", list.DuplicatesRemoved.Select(s => s.DisplayName));
+        return md.ToString();
     }
 }

@@ -2,6 +2,7 @@ using CoalitionBot.Documents;
 using System.Net.Mail;
 using System.Text;
 using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
@@ -9,17 +10,17 @@ using CoalitionBot.Core.Routing;
 namespace CoalitionBot.Core.Features;
 
 /// <summary>`partners`: the directory of partner organisations and their contacts (coordinators manage it).</summary>
-public sealed class PartnersFeature : IFeature
+public sealed class PartnersFeature(DownloadLinks links) : IFeature
 {
-    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer]]";
+    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate>]";
 
     public IEnumerable<Route> Routes =>
     [
         Route.Command("partners", Permission.Coordinator, Usage,
-            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me).", Partners),
+            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up.", Partners),
     ];
 
-    private static async Task<Reply> Partners(RequestContext ctx, CancellationToken ct)
+    private async Task<Reply> Partners(RequestContext ctx, CancellationToken ct)
     {
         var (verb, rest) = ctx.Command.SplitRest();
         return verb.ToLowerInvariant() switch
@@ -27,9 +28,19 @@ public sealed class PartnersFeature : IFeature
             "" or "list" => await ListAsync(ctx, ct),
             "add" => await AddAsync(ctx, rest, ct),
             "link" or "contact" => await LinkAsync(ctx, rest, ct),
+            "import" => await PartnerDirectoryCommands.ImportAsync(ctx, rest, ct),
+            "export" => Export(ctx),
+            "duplicates" => await PartnerDirectoryCommands.DuplicatesAsync(ctx, ct),
+            "merge" => await PartnerDirectoryCommands.MergeAsync(ctx, rest, ct),
             _ => throw new RefusalException($"Usage: `{Usage}`"),
         };
     }
+
+    private MessageReply Export(RequestContext ctx) => new(new Message("Partner directory export", [
+        new TextBlock("The partner directory as CSV, in the format `partners import` reads."),
+        new TextBlock(links.ExpiryNote(ctx.Me?.TimeZone)),
+        links.ForDirectory(ctx.CoalitionOrThrow),
+    ]));
 
     private static async Task<Reply> ListAsync(RequestContext ctx, CancellationToken ct)
     {

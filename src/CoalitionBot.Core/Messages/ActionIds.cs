@@ -11,5 +11,8 @@ public static class ActionIds
     public const string Refresh = "memo.refresh";
     public const string Status = "memo.status";
 
-    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status];
+    /// <summary>A download link button; platforms that report link clicks send it, and it needs no answer.</summary>
+    public const string Download = "file.download";
+
+    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Download];
 }

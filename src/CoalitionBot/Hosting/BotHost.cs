@@ -1,5 +1,6 @@
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Downloads;
 using CoalitionBot.Outbox;
 using CoalitionBot.Storage.Outbox;
 using CoalitionBot.Storage;
@@ -26,6 +27,7 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(channels);
         services.AddCoalitionCore();
+        services.AddDownloads();
         services.AddCoalitionStorage(builder.Configuration);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,6 +58,8 @@ public static class BotHost
         {
             await DatabaseMigrator.MigrateAsync(app.Services);
         }
+
+        await app.MapDownloadsAsync();
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)
         {

@@ -26,6 +26,7 @@ public static class WebChannelEndpoints
         group.MapGet("/people", People);
         group.MapPost("/send", Send);
         group.MapGet("/inbox", Inbox);
+        group.MapWebUpload();
         return app;
     }
 

@@ -48,6 +48,7 @@
     const body = document.createElement('div');
     body.innerHTML = html;
     div.appendChild(body);
+    addMemoUpload(body);
     log.appendChild(div);
     div.scrollIntoView({ block: 'end' });
     return div;
@@ -115,6 +116,66 @@
     submit.disabled = true;
     send({ formId: form.dataset.formId, context: form.dataset.context, fields }, form.closest('.cb-entry'))
       .finally(() => { submit.disabled = false; });
+  });
+
+  // Memo forms get a file picker: the server converts .md/.docx to Markdown (MemoImporter) and the text lands in
+  // the form's text area for the coordinator to check; every import warning is shown next to it.
+  async function upload(file, kind) {
+    const data = new FormData();
+    data.append('file', file);
+    data.append('kind', kind);
+    const res = await fetch('/web/api/upload', { method: 'POST', body: data });
+    const reply = await res.json();
+    if (!res.ok) throw new Error(reply.error || 'The upload failed.');
+    return reply;
+  }
+
+  function showWarnings(list, warnings, error) {
+    list.innerHTML = '';
+    for (const w of (error ? [error] : warnings)) {
+      const li = document.createElement('li');
+      li.textContent = w;
+      if (error) li.className = 'cb-error';
+      list.appendChild(li);
+    }
+  }
+
+  function addMemoUpload(root) {
+    for (const form of root.querySelectorAll('form.cb-form[data-form-id="memo.new"], form.cb-form[data-form-id="memo.publish"]')) {
+      const area = form.querySelector('textarea[name="text"]');
+      if (!area || form.querySelector('.cb-upload')) continue;
+      const label = document.createElement('label');
+      label.className = 'cb-upload';
+      label.textContent = 'Or import the text from a file (.docx or .md): ';
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.docx,.md,.markdown,.txt';
+      const warnings = document.createElement('ul');
+      warnings.className = 'cb-warnings';
+      label.appendChild(input);
+      area.parentElement.insertBefore(label, area);
+      area.parentElement.insertBefore(warnings, area);
+      input.addEventListener('change', async () => {
+        if (!input.files.length) return;
+        try {
+          const reply = await upload(input.files[0], 'memo');
+          area.value = reply.text;
+          showWarnings(warnings, reply.warnings);
+        } catch (err) { showWarnings(warnings, [], err.message); }
+        input.value = '';
+      });
+    }
+  }
+
+  // The directory CSV goes into the message box after `partners import`, so the coordinator sees what is sent.
+  document.getElementById('csvFile').addEventListener('change', async e => {
+    const input = e.target;
+    if (!input.files.length) return;
+    try {
+      const reply = await upload(input.files[0], 'csv');
+      text.value = 'partners import\n' + reply.text;
+    } catch (err) { entry('', '<p class="cb-error"></p>').querySelector('.cb-error').textContent = err.message; }
+    input.value = '';
   });
 
   async function poll() {

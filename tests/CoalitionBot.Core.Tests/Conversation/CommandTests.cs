@@ -196,10 +196,20 @@ public sealed class CommandTests
         await chat.Cora.Says("reply M-1 #1 Good point, will do.");
         await chat.Cora.Says("resolve M-1 #1");
         var list = (await chat.Amira.Says("comments M-1")).Text;
-        Assert.Contains("§2", list);
-        Assert.Contains("#1 Sam Lee (Global Peace Network), v1 [resolved]: Name the law.", list);
-        Assert.Contains("↳ #3 Cora Coordinator, v1: Good point, will do.", list);
-        Assert.Contains("#2 Lucía Gómez (Fundación Derechos Humanos), v1: Overall fine.", list);
+        Assert.Contains("1 comment thread(s) (1 resolved not shown)", list);
+        Assert.Contains("- Lucía Gómez (Fundación Derechos Humanos, 2026-11-02 14:00): #2 (v1) Overall fine.", list);
+        Assert.DoesNotContain("Name the law", list);
+        Assert.Contains("`comments M-1 all` shows resolved threads too", list);
+
+        var all = (await chat.Amira.Says("comments M-1 all")).Text;
+        Assert.Contains("2 comment thread(s)", all);
+        Assert.Contains("\n§2\n  \"First, vet every unit that receives assistance.\"\n", all);
+        Assert.Contains("- Sam Lee (Global Peace Network, 2026-11-02 14:00) (resolved): #1 (v1) Name the law.", all);
+        Assert.Contains("  - Cora Coordinator (coordinator, 2026-11-02 14:00): #3 Good point, will do.", all);
+        Assert.True(all.IndexOf("On the memo as a whole", StringComparison.Ordinal) < all.IndexOf("§2", StringComparison.Ordinal), "general comments come first");
+
+        await chat.Cora.Says("resolve M-1 #1");
+        Assert.Contains("2 comment thread(s)\n", (await chat.Amira.Says("comments M-1")).Text);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class MemoCycleTests
         await chat.Cora.Says("close M-1");
         var compiled = await chat.Cora.Says("compile M-1");
         Assert.Contains("now final", compiled.Text);
-        Assert.Contains("## International (2)\n\n- Global Peace Network\n- The Human Rights Advocates \\(HRA\\)\n", compiled.Text);
+        Assert.Contains("## Signatories (2)\n\n### International\n\n- Global Peace Network\n- The Human Rights Advocates (HRA)\n", compiled.Text);
+        Assert.Contains("[HTML] | [Plain text] | [CSV] | [Word: memo + list] | [Audit certificate (Word)] | [Audit certificate (CSV)]", compiled.Text);
         Assert.DoesNotContain("Fundación", compiled.Text);
     }
 }

@@ -67,12 +67,6 @@ public sealed class RuleTests
     }
 
     [Fact]
-    public void Markdown_Escape_MakesNamesLiteral()
-    {
-        Assert.Equal("\\*Bold\\* \\[x\\]\\(javascript:1\\) \\<b\\> \\#1", Markdown.Escape("*Bold* [x](javascript:1) <b> #1"));
-    }
-
-    [Fact]
     public void Excerpt_CutsAtAParagraph()
     {
         var text = string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"Paragraph {i} " + new string('x', 50)));
@@ -84,18 +78,18 @@ public sealed class RuleTests
     }
 
     [Fact]
-    public void SuggestSubstantive_FromTheSizeOfTheChange()
+    public void Compare_SuggestsSubstantive_FromTheSizeOfTheChange()
     {
         var text = "One two three four five six seven eight nine ten eleven twelve.\n\nSecond paragraph stays.";
-        Assert.False(AuthoringFeature.SuggestSubstantive(text, text.Replace("twelve", "twelve!")));
-        Assert.True(AuthoringFeature.SuggestSubstantive(text, text.Replace("One two three", "Never ever again")));
-        Assert.True(AuthoringFeature.SuggestSubstantive(text, text + "\n\nA new paragraph."));
+        Assert.False(AuthoringFeature.Compare(text, text.Replace("twelve", "twelve!")).Assessment.Substantive);
+        Assert.True(AuthoringFeature.Compare(text, text.Replace("One two three", "Never ever again")).Assessment.Substantive);
+        Assert.True(AuthoringFeature.Compare(text, text + "\n\nA new paragraph.").Assessment.Substantive);
     }
 
     [Fact]
-    public void ChangeSummary_NamesParagraphs()
+    public void Compare_NamesParagraphs()
     {
-        Assert.Equal("Changes: §2 changed, §3 added.", AuthoringFeature.ChangeSummary("a\n\nb", "a\n\nB\n\nc"));
-        Assert.Equal("Only formatting changed.", AuthoringFeature.ChangeSummary("a", "a"));
+        Assert.Equal("§2 changed, §3 added", AuthoringFeature.Compare("a\n\nb", "a\n\nB\n\nc").Summary);
+        Assert.Equal("No changes.", AuthoringFeature.Compare("a", "a").Summary);
     }
 }

@@ -118,6 +118,19 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HostSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HostSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Identities",
                 columns: table => new
                 {
@@ -355,6 +368,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Deliveries");
+
+            migrationBuilder.DropTable(
+                name: "HostSecrets");
 
             migrationBuilder.DropTable(
                 name: "Identities");

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using CoalitionBot.Core.Data;
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Documents;
+
+namespace CoalitionBot.Core.Downloads;
+
+/// <summary>Reads a memo's sign-on audit events as <see cref="AuditEntry"/> rows for the audit certificate.</summary>
+public static class AuditTrail
+{
+    public static async Task<List<AuditEntry>> ForMemoAsync(IDataSession data, Memo memo, CancellationToken ct)
+    {
+        var events = await data.ListAsync(data.AuditEvents.Where(e => e.MemoId == memo.Id && e.Action.StartsWith("signon.")).OrderBy(e => e.Id), ct);
+        var actorIds = events.Where(e => e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();
+        var actors = (await data.ListAsync(data.Contacts.Where(c => actorIds.Contains(c.Id)), ct)).ToDictionary(c => c.Id, c => c.Name);
+        var entries = new List<AuditEntry>();
+        foreach (var e in events)
+        {
+            var before = Read(e.Before);
+            var after = Read(e.After);
+            var organisation = e.Subject.Split(" / ", 2) is [_, var name] ? name : after.Text("DisplayName") ?? e.Subject;
+            var actor = e.ActorId is { } id && (after.Flag("OnBehalf") || e.Action == "signon.approved") ? actors.GetValueOrDefault(id) : null;
+            var entry = e.Action switch
+            {
+                "signon.signed" => Signed(AuditAction.Signed),
+                "signon.signed.updated" when before.Text("State") != "Signed" => Signed(AuditAction.Signed),
+                "signon.signed.updated" when before.Flag("NeedsReconfirmation") && !after.Flag("NeedsReconfirmation") => Signed(AuditAction.Reconfirmed),
+                "signon.signed.updated" => Signed(AuditAction.Changed) with { Detail = Changes(before, after) },
+                "signon.approved" => new AuditEntry(organisation, AuditAction.Changed, e.At, null, null, null, null, "late sign-on approved for the list", actor),
+                _ when e.Action.StartsWith("signon.withdrawn", StringComparison.Ordinal) =>
+                    new AuditEntry(organisation, AuditAction.Withdrawn, e.At, null, null, null, null, after.Text("Reason"), actor),
+                _ when e.Action.StartsWith("signon.declined", StringComparison.Ordinal) =>
+                    new AuditEntry(organisation, AuditAction.Declined, e.At, null, null, null, null, after.Text("Reason"), actor),
+                _ => null,
+            };
+            if (entry is not null)
+            {
+                entries.Add(entry);
+            }
+
+            AuditEntry Signed(AuditAction action) => new(organisation, action, e.At, after.Text("SignatoryName"), after.Text("SignatoryTitle"),
+                after.Text("VersionHash"), after.Flag("Attested") ? Attestation(organisation, after.Flag("OnBehalf"), memo.Mode) : null,
+                after.Flag("Late") ? "late" : null, actor);
+        }
+
+        return entries;
+    }
+
+    // The wording the sign-on form showed with its checkbox (SignOnFeature).
+    private static string Attestation(string organisation, bool onBehalf, SignOnMode mode) => mode == SignOnMode.Individuals
+        ? "I confirm I am signing this memo in my own name."
+        : onBehalf ? $"I confirm {organisation} authorised this sign-on." : $"I confirm I am authorised to sign this memo on behalf of {organisation}.";
+
+    private static string? Changes(Snapshot before, Snapshot after)
+    {
+        var changed = new[] { "DisplayName", "SignatoryName", "SignatoryTitle", "Category", "VersionHash" }
+            .Where(k => before.Text(k) != after.Text(k))
+            .Select(k => $"{k}: \"{before.Text(k)}\" → \"{after.Text(k)}\"").ToList();
+        return changed.Count == 0 ? "answer confirmed again" : string.Join("; ", changed);
+    }
+
+    private static Snapshot Read(string? json)
+    {
+        if (json is null)
+        {
+            return new Snapshot(null);
+        }
+
+        try
+        {
+            return new Snapshot(JsonDocument.Parse(json).RootElement);
+        }
+        catch (JsonException)
+        {
+            return new Snapshot(null);
+        }
+    }
+
+    private readonly record struct Snapshot(JsonElement? Root)
+    {
+        public string? Text(string name) =>
+            Root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+        public bool Flag(string name) =>
+            Root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+    }
+}

@@ -1,0 +1,50 @@
+using CoalitionBot.Documents;
+
+namespace CoalitionBot.Core.Downloads;
+
+/// <summary>
+/// How a coordinator wants the list compiled: what happens to late and to not-yet-reconfirmed sign-ons, and
+/// whether countries are shown. It travels inside download links so every file matches the chat list.
+/// </summary>
+public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInclusion Unconfirmed = ListInclusion.Exclude, bool Countries = false)
+{
+    public static ListChoice Default { get; } = new();
+
+    /// <summary>"late mark unconfirmed exclude" in the words the command takes, for replies.</summary>
+    public string Describe() =>
+        $"late {Late.ToString().ToLowerInvariant()}, unconfirmed {Unconfirmed.ToString().ToLowerInvariant()}{(Countries ? ", countries" : "")}";
+
+    /// <summary>
+    /// Reads "late include|mark|exclude", "unconfirmed include|mark|exclude" and "countries" in any order.
+    /// Returns null with <paramref name="error"/> set when a word is not understood.
+    /// </summary>
+    public static ListChoice? Parse(string text, out string? error)
+    {
+        error = null;
+        var choice = Default;
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].ToLowerInvariant();
+            if (word is "countries" or "country")
+            {
+                choice = choice with { Countries = true };
+                continue;
+            }
+
+            if (word is not ("late" or "unconfirmed") || i + 1 >= words.Length || !TryInclusion(words[i + 1], out var inclusion))
+            {
+                error = $"I don't understand \"{string.Join(' ', words[i..Math.Min(words.Length, i + 2)])}\". After the memo code write `late include|mark|exclude`, `unconfirmed include|mark|exclude` and/or `countries`.";
+                return null;
+            }
+
+            choice = word == "late" ? choice with { Late = inclusion } : choice with { Unconfirmed = inclusion };
+            i++;
+        }
+
+        return choice;
+    }
+
+    internal static bool TryInclusion(string word, out ListInclusion inclusion) =>
+        Enum.TryParse(word, ignoreCase: true, out inclusion) && Enum.IsDefined(inclusion) && !int.TryParse(word, out _);
+}
