@@ -37,6 +37,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<WebInboxMessage> WebInbox => Set<WebInboxMessage>();
 
+    public DbSet<ReminderSnooze> Snoozes => Set<ReminderSnooze>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -49,6 +51,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
         {
             e.Property(x => x.Name).HasMaxLength(200);
             StringList(e.Property(x => x.Categories));
+            e.Property(x => x.ReminderOffsets).HasMaxLength(100);
         });
         model.Entity<Organisation>(e =>
         {
@@ -98,6 +101,11 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.MemoId);
             e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
             e.Property(x => x.LastError).HasMaxLength(1000);
+        });
+        model.Entity<ReminderSnooze>(e =>
+        {
+            e.ToTable("ReminderSnoozes");
+            e.HasIndex(x => new { x.MemoId, x.ContactId }).IsUnique();
         });
         model.Entity<ProcessedInbound>(e =>
         {
