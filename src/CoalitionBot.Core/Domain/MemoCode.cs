@@ -18,7 +18,11 @@ public static class MemoCode
         var t = text.Trim();
         if (t.StartsWith('M') || t.StartsWith('m'))
         {
-            t = t[1..].TrimStart('-');
+            t = t[1..];
+            if (t.StartsWith('-'))
+            {
+                t = t[1..];
+            }
         }
 
         return int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;

@@ -1,3 +1,4 @@
+using CoalitionBot.Documents;
 namespace CoalitionBot.Core.Domain;
 
 /// <summary>A partner organisation of a coalition.</summary>
@@ -31,6 +32,6 @@ public sealed class Organisation
     {
         Name = name.Trim();
         SortNameOverridden = !string.IsNullOrWhiteSpace(sortNameOverride);
-        SortName = SortNameOverridden ? sortNameOverride!.Trim() : Domain.SortName.Derive(Name);
+        SortName = SortNameOverridden ? sortNameOverride!.Trim() : SortNames.Derive(Name);
     }
 }

@@ -245,7 +245,7 @@ public sealed class AuthoringFeature : IFeature
         return changes.Count == 0 ? "Only formatting changed." : "Changes: " + string.Join(", ", changes) + ".";
     }
 
-    /// <summary>Suggests "substantive" when more than a tenth of the words changed or a paragraph was added or removed.</summary>
+    /// <summary>Suggests "substantive" when more than a tenth of the words changed (per paragraph, the larger of words removed and added) or a paragraph was added or removed.</summary>
     public static bool SuggestSubstantive(string before, string after)
     {
         var a = MemoDocument.Parse(before).Paragraphs;
@@ -257,7 +257,7 @@ public sealed class AuthoringFeature : IFeature
 
         var words = (string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var total = a.Sum(p => words(p.PlainText).Length);
-        var changed = a.Zip(b).Sum(p => words(p.First.PlainText).Except(words(p.Second.PlainText)).Count() + words(p.Second.PlainText).Except(words(p.First.PlainText)).Count());
+        var changed = a.Zip(b).Sum(p => Math.Max(words(p.First.PlainText).Except(words(p.Second.PlainText)).Count(), words(p.Second.PlainText).Except(words(p.First.PlainText)).Count()));
         return total == 0 || changed * 10 > total;
     }
 

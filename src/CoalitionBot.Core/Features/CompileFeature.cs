@@ -1,3 +1,4 @@
+using CoalitionBot.Documents;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -62,7 +63,7 @@ public sealed class CompileFeature : IFeature
         var sortNames = (await ctx.Data.ListAsync(ctx.Data.Organisations.Where(o => orgIds.Contains(o.Id)), ct)).ToDictionary(o => o.Id, o => o.SortName);
         var comparer = StringComparer.Create(CultureInfo.GetCultureInfo(coalition.Culture), CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
 
-        string SortKey(SignOn s) => s.OrganisationId is { } id && sortNames.TryGetValue(id, out var k) ? k : SortName.Derive(s.DisplayName);
+        string SortKey(SignOn s) => s.OrganisationId is { } id && sortNames.TryGetValue(id, out var k) ? k : SortNames.Derive(s.DisplayName);
 
         var listed = tally.Signed.Where(s => !s.AwaitingApproval && !s.NeedsReconfirmation).ToList();
         var md = new StringBuilder();

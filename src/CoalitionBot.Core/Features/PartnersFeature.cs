@@ -1,3 +1,4 @@
+using CoalitionBot.Documents;
 using System.Net.Mail;
 using System.Text;
 using CoalitionBot.Core.Domain;
@@ -88,7 +89,7 @@ public sealed class PartnersFeature : IFeature
         {
             CoalitionId = coalition.Id,
             Name = name,
-            SortName = SortName.Derive(name),
+            SortName = SortNames.Derive(name),
             Category = category,
             Country = parts.Length > 2 && parts[2].Length > 0 ? Memos.Shorten(parts[2], 100) : null,
             Aliases = parts.Length > 3 ? parts[3].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() : [],

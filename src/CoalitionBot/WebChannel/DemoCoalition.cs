@@ -69,7 +69,7 @@ public static class DemoCoalition
 
     private static Organisation Org(CoalitionDbContext db, Coalition coalition, string name, string category, string country, DateTimeOffset now)
     {
-        var org = new Organisation { CoalitionId = coalition.Id, Name = name, SortName = SortName.Derive(name), Category = category, Country = country, CreatedAt = now };
+        var org = new Organisation { CoalitionId = coalition.Id, Name = name, SortName = SortNames.Derive(name), Category = category, Country = country, CreatedAt = now };
         db.Organisations.Add(org);
         return org;
     }

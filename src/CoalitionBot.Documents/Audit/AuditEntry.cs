@@ -1,0 +1,16 @@
+namespace CoalitionBot.Documents;
+
+/// <summary>One audit event about a sign-on, as the certificate needs it.</summary>
+/// <param name="Attestation">The attestation text the signer accepted (for Signed and Reconfirmed).</param>
+/// <param name="Detail">What changed (for Changed), or the reason given (for Withdrawn/Declined).</param>
+/// <param name="Actor">Who did it, when not the signer (e.g. a coordinator correcting a display name).</param>
+public sealed record AuditEntry(
+    string Organisation,
+    AuditAction Action,
+    DateTimeOffset At,
+    string? SignatoryName,
+    string? SignatoryTitle,
+    string? VersionHash,
+    string? Attestation,
+    string? Detail,
+    string? Actor = null);

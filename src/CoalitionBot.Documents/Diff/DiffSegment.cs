@@ -1,0 +1,4 @@
+namespace CoalitionBot.Documents;
+
+/// <summary>A stretch of text and what happened to it.</summary>
+public sealed record DiffSegment(DiffOperation Operation, string Text);

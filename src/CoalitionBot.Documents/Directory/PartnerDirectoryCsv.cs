@@ -1,0 +1,151 @@
+using System.Net.Mail;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+
+namespace CoalitionBot.Documents;
+
+/// <summary>Reads and writes the partner directory CSV: one row per contact; an organisation may span rows.</summary>
+public static partial class PartnerDirectoryCsv
+{
+    /// <summary>The columns, in export order. Import requires all of them, in any order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["organisation", "sort_name", "category", "country", "contact_name", "contact_email", "slack_id", "teams_id"];
+
+    /// <summary>
+    /// Parses and validates a directory CSV. Every problem is reported with its line number; if there is any,
+    /// no organisation is returned, so a half-imported directory can never replace a good one.
+    /// </summary>
+    public static DirectoryImportResult Parse(string csvText, DirectoryImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(csvText);
+        options ??= new DirectoryImportOptions();
+        var issues = new List<DirectoryIssue>();
+        if (Encoding.UTF8.GetByteCount(csvText) > options.MaxBytes)
+        {
+            return Fail(new DirectoryIssue(1, null, $"The file is larger than {options.MaxBytes / 1024} KB."));
+        }
+
+        using var reader = CsvReader.FromText(csvText.TrimStart('\uFEFF'), new CsvReaderOptions { TrackLineNumbers = true });
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var header = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        foreach (var column in Columns)
+        {
+            var at = header.IndexOf(column);
+            if (at < 0)
+            {
+                issues.Add(new DirectoryIssue(1, column, "missing column"));
+            }
+
+            index[column] = at;
+        }
+
+        if (issues.Count > 0)
+        {
+            return Fail([.. issues]);
+        }
+
+        var rows = new List<DirectoryRow>();
+        while (reader.Read())
+        {
+            string Cell(string column) => index[column] < reader.FieldCount
+                ? CsvSafety.Restore(reader.GetString(index[column]) ?? string.Empty).Trim()
+                : string.Empty;
+            var row = new DirectoryRow((int)reader.LineNumber, Cell("organisation"), Cell("sort_name"), Cell("category"), Cell("country"),
+                Cell("contact_name"), Cell("contact_email"), Cell("slack_id"), Cell("teams_id"));
+            Validate(row, options, issues);
+            rows.Add(row);
+        }
+
+        var organisations = Assemble(rows, issues);
+        return issues.Count > 0 ? Fail([.. issues.OrderBy(i => i.Line)]) : new DirectoryImportResult(organisations, []);
+    }
+
+    /// <summary>Writes organisations as CSV (one row per contact, one bare row for an organisation without contacts), injection-safe.</summary>
+    public static string Write(IEnumerable<DirectoryOrganisation> organisations) =>
+        CsvText.Write(Columns, organisations.SelectMany(o => (o.Contacts.Count == 0 ? [new DirectoryContact(string.Empty, null, null, null)] : o.Contacts)
+            .Select(c => (IReadOnlyList<string?>)[o.Name, o.SortName, o.Category, o.Country, c.Name, c.Email, c.SlackId, c.TeamsId])));
+
+    private static DirectoryImportResult Fail(params DirectoryIssue[] issues) => new([], issues);
+
+    private static void Validate(DirectoryRow row, DirectoryImportOptions options, List<DirectoryIssue> issues)
+    {
+        if (row.Organisation.Length == 0)
+        {
+            issues.Add(new DirectoryIssue(row.Line, "organisation", "missing organisation name"));
+        }
+
+        var hasContact = row.ContactEmail.Length > 0 || row.SlackId.Length > 0 || row.TeamsId.Length > 0;
+        if (hasContact && row.ContactName.Length == 0)
+        {
+            issues.Add(new DirectoryIssue(row.Line, "contact_name", "missing contact name"));
+        }
+
+        if (row.ContactEmail.Length > 0 && !IsEmail(row.ContactEmail))
+        {
+            issues.Add(new DirectoryIssue(row.Line, "contact_email", $"bad e-mail address \"{row.ContactEmail}\""));
+        }
+
+        if (row.SlackId.Length > 0 && !SlackIdPattern().IsMatch(row.SlackId))
+        {
+            issues.Add(new DirectoryIssue(row.Line, "slack_id", $"\"{row.SlackId}\" is not a Slack user id (like U0123ABCD)"));
+        }
+
+        if (row.TeamsId.Length > 0 && !Guid.TryParse(row.TeamsId, out _))
+        {
+            issues.Add(new DirectoryIssue(row.Line, "teams_id", $"\"{row.TeamsId}\" is not a Teams (Entra) object id, which is a GUID"));
+        }
+
+        if (row.Category.Length > 0 && options.AllowedCategories is { } allowed
+            && !allowed.Any(a => string.Equals(a, row.Category, StringComparison.OrdinalIgnoreCase)))
+        {
+            issues.Add(new DirectoryIssue(row.Line, "category", $"unknown category \"{row.Category}\"; allowed: {string.Join(", ", allowed)}"));
+        }
+    }
+
+    // Rows of one organisation are matched by name ignoring case; a blank field inherits, a different value conflicts.
+    private static List<DirectoryOrganisation> Assemble(List<DirectoryRow> rows, List<DirectoryIssue> issues)
+    {
+        var result = new List<DirectoryOrganisation>();
+        foreach (var group in rows.Where(r => r.Organisation.Length > 0).GroupBy(r => r.Organisation.ToUpperInvariant()))
+        {
+            var first = group.First();
+            string? Agreed(string column, Func<DirectoryRow, string> field)
+            {
+                var source = group.FirstOrDefault(r => field(r).Length > 0);
+                foreach (var row in group.Where(r => field(r).Length > 0 && !string.Equals(field(r), field(source!), StringComparison.Ordinal)))
+                {
+                    issues.Add(new DirectoryIssue(row.Line, column,
+                        $"\"{field(row)}\" conflicts with \"{field(source!)}\" given for {first.Organisation} on line {source!.Line}"));
+                }
+
+                return source is null ? null : field(source);
+            }
+
+            var sortName = Agreed("sort_name", r => r.SortName);
+            var category = Agreed("category", r => r.Category);
+            var country = Agreed("country", r => r.Country);
+            var contacts = group.Where(r => r.ContactName.Length > 0)
+                .Select(r => new DirectoryContact(r.ContactName, Blank(r.ContactEmail), Blank(r.SlackId), Blank(r.TeamsId)))
+                .ToList();
+            result.Add(new DirectoryOrganisation(first.Organisation, sortName ?? SortNames.Derive(first.Organisation), category, country, contacts));
+        }
+
+        return result;
+    }
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
+
+    private static bool IsEmail(string value) =>
+        EmailPattern().IsMatch(value) && MailAddress.TryCreate(value, out var address) && address.Address == value;
+
+    [GeneratedRegex(@"^[^@\s<>()\[\],;:""]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex("^[UW][A-Z0-9]{6,}$")]
+    private static partial Regex SlackIdPattern();
+
+    private sealed record DirectoryRow(
+        int Line, string Organisation, string SortName, string Category, string Country,
+        string ContactName, string ContactEmail, string SlackId, string TeamsId);
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CoalitionBot.Documents;
+
+/// <summary>Compiles the final partner list: policy, de-duplication, grouping and culture-aware ordering.</summary>
+public static class PartnerListBuilder
+{
+    /// <summary>Case, accents, kana type and width are ignored, so "école", "Ecole" and "ÉCOLE" sort (and de-duplicate) together.</summary>
+    public const CompareOptions Collation =
+        CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth;
+
+    /// <summary>
+    /// Applies the late/unconfirmed policies, keeps the earliest sign-on of organisations whose display names are
+    /// equal under the collation, groups by category in the requested order (unknown categories after, uncategorised
+    /// last), sorts each group by sort name with the culture's collation (ties by display name, then ordinal) and hashes the result.
+    /// </summary>
+    public static PartnerList Build(PartnerListRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var compare = CultureOf(request.CultureName).CompareInfo;
+        var excluded = new List<Signatory>();
+        var duplicates = new List<Signatory>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<PartnerListEntry>();
+        foreach (var signatory in request.Signatories.OrderBy(s => s.SignedAt).ThenBy(s => s.DisplayName, StringComparer.Ordinal))
+        {
+            if ((signatory.Late && request.Late == ListInclusion.Exclude)
+                || (signatory.NeedsReconfirmation && request.Unconfirmed == ListInclusion.Exclude))
+            {
+                excluded.Add(signatory);
+                continue;
+            }
+
+            var key = Convert.ToHexString(compare.GetSortKey(PartnerText.OneLine(signatory.DisplayName), Collation).KeyData);
+            if (!seen.Add(key))
+            {
+                duplicates.Add(signatory);
+                continue;
+            }
+
+            entries.Add(new PartnerListEntry(
+                signatory,
+                signatory.Late && request.Late == ListInclusion.Mark,
+                signatory.NeedsReconfirmation && request.Unconfirmed == ListInclusion.Mark));
+        }
+
+        var groups = Group(entries, request.CategoryOrder, compare);
+        var list = new PartnerList(request, groups, string.Empty, duplicates, excluded);
+        return list with { Hash = HashOf(list) };
+    }
+
+    /// <summary>The culture for a name like "en-GB"; an unknown name is a caller error with a readable message.</summary>
+    public static CultureInfo CultureOf(string cultureName)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(cultureName, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException e)
+        {
+            throw new ArgumentException($"\"{cultureName}\" is not a known culture name (expected something like \"en-GB\" or \"es-ES\").", nameof(cultureName), e);
+        }
+    }
+
+    /// <summary>Sort name used for an entry: its own, or derived from the display name.</summary>
+    public static string SortNameOf(Signatory signatory) =>
+        string.IsNullOrWhiteSpace(signatory.SortName) ? SortNames.Derive(PartnerText.OneLine(signatory.DisplayName)) : PartnerText.OneLine(signatory.SortName);
+
+    private static List<PartnerListGroup> Group(List<PartnerListEntry> entries, IReadOnlyList<string> order, CompareInfo compare)
+    {
+        var comparer = Comparer<string>.Create((a, b) => compare.Compare(a, b, Collation));
+        int Rank(string? category)
+        {
+            if (string.IsNullOrWhiteSpace(category))
+            {
+                return int.MaxValue;
+            }
+
+            var index = order.ToList().FindIndex(o => compare.Compare(o, category, Collation) == 0);
+            return index >= 0 ? index : int.MaxValue - 1;
+        }
+
+        return entries
+            .GroupBy(e => string.IsNullOrWhiteSpace(e.Signatory.Category) ? null : PartnerText.OneLine(e.Signatory.Category))
+            .OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key ?? string.Empty, comparer)
+            .Select(g => new PartnerListGroup(g.Key, g
+                .OrderBy(e => SortNameOf(e.Signatory), comparer)
+                .ThenBy(e => e.Signatory.DisplayName, comparer)
+                .ThenBy(e => e.Signatory.DisplayName, StringComparer.Ordinal)
+                .ToList()))
+            .ToList();
+    }
+
+    private static string HashOf(PartnerList list)
+    {
+        var canonical = new StringBuilder()
+            .Append(PartnerText.OneLine(list.Request.MemoTitle)).Append('\n')
+            .Append(PartnerText.OneLine(list.Request.Addressee)).Append('\n')
+            .Append(list.Request.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var group in list.Groups)
+        {
+            canonical.Append("## ").Append(group.Category ?? string.Empty).Append('\n');
+            foreach (var entry in group.Entries)
+            {
+                canonical.Append(entry.Label(list.Request.ShowCountry)).Append(entry.Marks).Append('\n');
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+}

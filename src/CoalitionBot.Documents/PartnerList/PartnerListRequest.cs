@@ -1,0 +1,16 @@
+namespace CoalitionBot.Documents;
+
+/// <summary>Everything needed to compile a memo's final partner list.</summary>
+/// <param name="CategoryOrder">Categories in the order their groups appear; categories not listed come last, alphabetically.</param>
+/// <param name="CultureName">Culture whose collation sorts names, e.g. "en-GB", "es-ES", "sv-SE".</param>
+/// <param name="ShowCountry">Append "(Country)" after each name.</param>
+public sealed record PartnerListRequest(
+    string MemoTitle,
+    string Addressee,
+    DateOnly Date,
+    IReadOnlyList<string> CategoryOrder,
+    string CultureName,
+    IReadOnlyList<Signatory> Signatories,
+    ListInclusion Late = ListInclusion.Mark,
+    ListInclusion Unconfirmed = ListInclusion.Exclude,
+    bool ShowCountry = true);

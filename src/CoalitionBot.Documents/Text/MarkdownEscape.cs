@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace CoalitionBot.Documents;
+
+/// <summary>Escapes user text so Markdown renders it literally.</summary>
+public static class MarkdownEscape
+{
+    // Characters that are syntax wherever they appear. '.', '-', '+', '#', ')' only matter at the start of
+    // a line, so they are escaped only there to keep names like "U.S. Campaign" readable in the raw text.
+    private const string AlwaysSpecial = "\\`*_{}[]<>|~&";
+
+    /// <summary>
+    /// Backslash-escapes Markdown syntax in user text and folds line breaks to spaces, so a name or comment
+    /// cannot start a heading, list, quote or link, nor smuggle in HTML.
+    /// </summary>
+    public static string Escape(string? text) => EscapeLineStart(new StringBuilder(EscapeInline(text)));
+
+    /// <summary>Escapes the characters that are syntax anywhere in a line; for text that never starts a line.</summary>
+    internal static string EscapeInline(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                builder.Append(' ');
+            }
+            else if (AlwaysSpecial.Contains(c))
+            {
+                builder.Append('\\').Append(c);
+            }
+            else if (!char.IsControl(c) || c == '\t')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Escapes what would make an already inline-escaped text start a heading, list, quote or rule.</summary>
+    internal static string EscapeLineStart(StringBuilder builder)
+    {
+        if (builder.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (builder[0] is '#' or '-' or '+' or '=' or '!' or '(')
+        {
+            builder.Insert(0, '\\');
+            return builder.ToString();
+        }
+
+        var digits = 0;
+        while (digits < builder.Length && char.IsAsciiDigit(builder[digits]))
+        {
+            digits++;
+        }
+
+        if (digits > 0 && digits < builder.Length && builder[digits] is '.' or ')')
+        {
+            builder.Insert(digits, '\\');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Routing;
+using CoalitionBot.Testing.Conversation;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CoalitionBot.Core.Tests.Routing;
+
+/// <summary>Conventions the router relies on, checked over every registered route.</summary>
+public sealed class RouteConventionTests
+{
+    [Fact]
+    public async Task EveryRoute_HasHelpText_AndEveryCommandAUsage()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var router = bot.Services.GetRequiredService<Router>();
+        Assert.All(router.Routes, r => Assert.False(string.IsNullOrWhiteSpace(r.Help), $"{r.Kind} {r.Key} has no help"));
+        Assert.All(router.Commands, r => Assert.StartsWith(r.Key, r.Usage));
+    }
+
+    [Fact]
+    public async Task EveryActionAndForm_TheCoreEmits_HasARoute()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var router = bot.Services.GetRequiredService<Router>();
+        foreach (var action in ActionIds.All.Where(a => a != ActionIds.Snooze))
+        {
+            Assert.NotNull(router.Find(RouteKind.Action, action));
+        }
+
+        foreach (var form in typeof(FormIds).GetFields().Select(f => (string)f.GetValue(null)!))
+        {
+            Assert.NotNull(router.Find(RouteKind.Form, form));
+        }
+    }
+
+    [Fact]
+    public async Task CoordinatorOnlyCommands_AreMarkedSo()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var router = bot.Services.GetRequiredService<Router>();
+        foreach (var word in new[] { "new", "publish", "circulate", "close", "reopen", "compile", "partners", "status", "approve" })
+        {
+            Assert.Equal(Permission.Coordinator, router.Find(RouteKind.Command, word)!.Permission);
+        }
+    }
+
+    [Theory]
+    [InlineData("sign M-3", "sign", "M-3")]
+    [InlineData("  DECLINE   M-3 too vague ", "decline", "M-3 too vague")]
+    [InlineData("/memo status M-1", "status", "M-1")]
+    [InlineData("", "help", "")]
+    public void CommandLine_SplitsTheFirstWord(string text, string word, string rest)
+    {
+        var line = CommandLine.Parse(text);
+        Assert.Equal(word, line.Word);
+        Assert.Equal(rest, line.Rest);
+    }
+}

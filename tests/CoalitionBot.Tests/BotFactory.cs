@@ -1,0 +1,63 @@
+using CoalitionBot.Storage;
+using CoalitionBot.Storage.Outbox;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoalitionBot.Tests;
+
+/// <summary>
+/// The real host with its own SQLite database in a temporary folder and its own fake clock. The outbox
+/// worker is off so a test sends deliveries when it chooses (<see cref="DeliverAsync"/>).
+/// </summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coalitionbot-host-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotFactory(Dictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "bot.db")}",
+            ["Outbox:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
+
+    public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the system cleans temporary folders later
+        }
+    }
+}
