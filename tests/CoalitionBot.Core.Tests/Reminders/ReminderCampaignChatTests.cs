@@ -1,8 +1,10 @@
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Testing.Conversation;
+using CoalitionBot.Testing.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CoalitionBot.Core.Tests.Reminders;
 
@@ -12,15 +14,28 @@ namespace CoalitionBot.Core.Tests.Reminders;
 /// fall-back changes, with a substantive version, a snooze, an escalation and a daily digest. The fake clock
 /// moves in 30-minute steps; at each step the sweep and the outbox run as the host's workers would.
 /// </summary>
-public sealed class ReminderCampaignChatTests
+public sealed class ReminderCampaignChatTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = At("2026-10-23T14:00Z");
     private static readonly DateTimeOffset Deadline = At("2026-11-02T17:00Z");
 
-    [Fact]
-    public async Task Campaign_TenDaysSixTimeZones_ExactlyTheseRemindersAtTheseTimes()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Campaign_TenDaysSixTimeZones_ExactlyTheseRemindersAtTheseTimes(string provider)
     {
-        await using var bot = await TestBot.StartAsync(Start);
+        Dictionary<string, string?>? settings = null;
+        if (provider == "Postgres")
+        {
+            if (await Requirement.PostgresAsync(output) is not { } postgres)
+            {
+                return;
+            }
+
+            settings = new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = await postgres.CreateDatabaseAsync() };
+        }
+
+        await using var bot = await TestBot.StartAsync(Start, settings);
         var cora = bot.Person("Cora Coordinator", "cora@coalition.org", "Europe/Berlin");
         var nora = bot.Person("Nora", "nora@liberty.org", "America/New_York");
         var berta = bot.Person("Berta", "berta@bpf.de", "Europe/Berlin");
