@@ -10,7 +10,7 @@ namespace CoalitionBot.Core.Routing;
 /// directory contact is linked to it; one listed in configuration as a coordinator is added as one.
 /// Remembers the place's conversation reference so proactive messages can reach the person later.
 /// </summary>
-public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> options)
+public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> options, IEnumerable<IEmailLookup> emailLookups)
 {
     public async Task<(Contact? Contact, Coalition? Coalition)> ResolveAsync(Inbound inbound, DateTimeOffset now, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
         {
             contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == identity.ContactId), ct);
         }
-        else if (Contact.NormaliseEmail(inbound.Actor.Email) is { } email)
+        else if (Contact.NormaliseEmail(inbound.Actor.Email ?? await LookUpEmailAsync(inbound, ct)) is { } email)
         {
             contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Email == email), ct)
                 ?? await AddConfiguredCoordinatorAsync(inbound.Actor, email, now, ct);
@@ -43,6 +43,12 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
             ? await data.FirstOrDefaultAsync(data.Coalitions.Where(c => c.Id == contact.CoalitionId), ct)
             : await data.FirstOrDefaultAsync(data.Coalitions.OrderBy(c => c.CreatedAt), ct);
         return (contact, coalition);
+    }
+
+    private async Task<string?> LookUpEmailAsync(Inbound inbound, CancellationToken ct)
+    {
+        var lookup = emailLookups.FirstOrDefault(l => l.Platform == inbound.Actor.Identity.Platform);
+        return lookup is null ? null : await lookup.FindEmailAsync(inbound.Actor, inbound.Place, ct);
     }
 
     private static void Remember(ContactIdentity identity, Contact contact, Inbound inbound, DateTimeOffset now)

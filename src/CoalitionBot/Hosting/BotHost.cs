@@ -47,6 +47,11 @@ public static class BotHost
             services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();
         }
 
+        if (channels.Teams)
+        {
+            services.AddTeams(builder.Configuration);
+        }
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
         return builder;
@@ -54,7 +59,10 @@ public static class BotHost
 
     public static async Task<WebApplication> MapCoalitionBotAsync(this WebApplication app)
     {
-        await DatabaseMigrator.MigrateAsync(app.Services);
+        if (app.Configuration.GetValue(StorageOptions.Section + ":MigrateOnStart", true))
+        {
+            await DatabaseMigrator.MigrateAsync(app.Services);
+        }
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)
         {
@@ -72,6 +80,11 @@ public static class BotHost
         else
         {
             app.MapGet("/", () => Results.Text("CoalitionBot is running. Talk to it in Slack or Teams; /readyz shows its health.", "text/plain"));
+        }
+
+        if (channels.Teams)
+        {
+            app.MapTeams();
         }
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

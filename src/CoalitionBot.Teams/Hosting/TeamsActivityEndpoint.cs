@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Teams.Activities;
+using CoalitionBot.Teams.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CoalitionBot.Teams.Hosting;
+
+/// <summary>
+/// POST /api/messages: authenticates the activity, then answers invokes synchronously (they carry the user's
+/// card or dialog) and queues everything else, acknowledging at once.
+/// </summary>
+internal sealed partial class TeamsActivityEndpoint(
+    BotFrameworkAuthenticator authenticator,
+    InboundQueue queue,
+    RecentDeliveries recent,
+    InvokeHandler invokes,
+    ILogger<TeamsActivityEndpoint> logger)
+{
+    private const long MaxBodyBytes = 512 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        Activity? activity;
+        try
+        {
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            }
+
+            activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, TeamsJson.Options, ct).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        // Authenticate before saying anything about the body, so unauthenticated callers learn nothing.
+        var auth = await authenticator.AuthenticateAsync(string.IsNullOrEmpty(authorization) ? null : authorization, activity?.ChannelId, activity?.ServiceUrl, ct).ConfigureAwait(false);
+        if (!auth.Allowed)
+        {
+            return Results.StatusCode(auth.StatusCode);
+        }
+
+        if (activity?.Type is null || activity.Conversation?.Id is null)
+        {
+            return Results.BadRequest();
+        }
+
+        using var scope = logger.BeginScope("Teams {Tenant} {Conversation}", InboundMapper.Tenant(activity), activity.Conversation.Id);
+        switch (activity.Type)
+        {
+            case "message":
+                return Enqueue(activity, Message(activity), replyTo: activity.Id);
+            case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
+            case "installationUpdate" when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
+                // Personal installs send both events: greet once per conversation.
+                if (!recent.TryAdd("greet|" + activity.Conversation.Id))
+                {
+                    return Results.Ok();
+                }
+
+                return Enqueue(activity, new CommandText("help"), replyTo: null);
+            case "invoke":
+                var response = await invokes.HandleAsync(activity, ct).ConfigureAwait(false);
+                return Results.Json(response, TeamsJson.Options, statusCode: StatusCodes.Status200OK);
+            default:
+                LogIgnored(logger, activity.Type);
+                return Results.Ok();
+        }
+    }
+
+    private static InboundContent? Message(Activity activity)
+    {
+        if (activity.Value is { ValueKind: JsonValueKind.Object } && InboundMapper.FromCardData(activity.Value) is { } submitted)
+        {
+            return submitted;
+        }
+
+        var text = InboundMapper.CommandText(activity);
+        return text.Length == 0 ? null : new CommandText(text);
+    }
+
+    private IResult Enqueue(Activity activity, InboundContent? content, string? replyTo)
+    {
+        if (content is null)
+        {
+            return Results.Ok();
+        }
+
+        var inbound = new Inbound(InboundMapper.DeliveryId(activity), InboundMapper.Actor(activity), InboundMapper.Place(activity), content);
+        if (!recent.TryAdd(inbound.DeliveryId))
+        {
+            LogDuplicate(logger, inbound.DeliveryId);
+            return Results.Ok();
+        }
+
+        var item = new QueuedActivity(inbound, ConversationReference.From(activity), replyTo, InboundMapper.IsPersonal(activity));
+        return queue.TryEnqueue(item) ? Results.Accepted() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    [LoggerMessage(EventId = 4601, Level = LogLevel.Debug, Message = "Ignoring Teams activity of type {Type}")]
+    private static partial void LogIgnored(ILogger logger, string type);
+
+    [LoggerMessage(EventId = 4602, Level = LogLevel.Information, Message = "Teams activity {DeliveryId} was delivered again; acknowledged without handling")]
+    private static partial void LogDuplicate(ILogger logger, string deliveryId);
+}
