@@ -15,8 +15,12 @@ public static class BulkCoalition
 
     public static string PartnerEmail(int i) => $"partner{i:D4}@example.org";
 
-    /// <summary>Seeds the coalition; <paramref name="openMemo"/> makes M-1 open already (for sign-on load without circulation).</summary>
-    public static async Task SeedAsync(CoalitionDbContext db, int partners, DateTimeOffset now, bool openMemo = false, CancellationToken ct = default)
+    /// <summary>
+    /// Seeds the coalition; <paramref name="openMemo"/> makes M-1 open already (for sign-on load without circulation);
+    /// <paramref name="partnerIdentity"/> gives partner i a chat identity on another platform than the web channel.
+    /// </summary>
+    public static async Task SeedAsync(
+        CoalitionDbContext db, int partners, DateTimeOffset now, bool openMemo = false, Func<Contact, int, ContactIdentity>? partnerIdentity = null, CancellationToken ct = default)
     {
         var coalition = new Coalition { Name = "Load Coalition", CreatedAt = now };
         var coordinator = new Contact { CoalitionId = coalition.Id, Name = "Cora", Email = CoordinatorEmail, IsCoordinator = true, IsAuthorisedSigner = false, CreatedAt = now };
@@ -30,7 +34,7 @@ public static class BulkCoalition
             var contact = new Contact { CoalitionId = coalition.Id, OrganisationId = organisation.Id, Name = $"Contact {i:D4}", Email = PartnerEmail(i), CreatedAt = now };
             db.Organisations.Add(organisation);
             db.Contacts.Add(contact);
-            db.Identities.Add(Identity(contact, now));
+            db.Identities.Add(partnerIdentity?.Invoke(contact, i) ?? Identity(contact, now));
         }
 
         var memo = new Memo
