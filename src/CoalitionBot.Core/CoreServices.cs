@@ -11,7 +11,7 @@ public static class CoreServices
 {
     public static IServiceCollection AddCoalitionCore(this IServiceCollection services)
     {
-        services.AddOptions<CoalitionOptions>().BindConfiguration(CoalitionOptions.Section);
+        services.AddOptions<CoalitionOptions>().BindConfiguration(CoalitionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFeature, HelpFeature>();
         services.AddSingleton<IFeature, SetupFeature>();

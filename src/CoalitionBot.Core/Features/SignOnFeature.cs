@@ -54,7 +54,7 @@ public sealed class SignOnFeature : IFeature
 
     private static async Task<Reply> OpenFormAsync(RequestContext ctx, Memo memo, Organisation? onBehalfOf, CancellationToken ct)
     {
-        var signer = await ResolveSignerAsync(ctx, memo, onBehalfOf, ct);
+        var signer = await Signers.ResolveAsync(ctx, memo, onBehalfOf, ct);
         RequireAccepting(memo, ctx.Now);
         var existing = await ctx.Data.FirstOrDefaultAsync(ctx.Data.SignOns.Where(s => s.MemoId == memo.Id && s.SignerKey == signer.Key), ct);
         return new OpenFormReply(await SignOnFormAsync(ctx, memo, signer, existing, ct));
@@ -92,7 +92,7 @@ public sealed class SignOnFeature : IFeature
     private static async Task<Reply> SubmitSignOn(RequestContext ctx, CancellationToken ct)
     {
         var submission = ctx.Submission!;
-        var (memo, signer) = await FromContextAsync(ctx, submission.Context, accepting: true, ct);
+        var (memo, signer) = await Signers.FromContextAsync(ctx, submission.Context, accepting: true, ct);
         var values = new FormValues(submission);
         var displayName = values.Text("display_name", "Name as it should appear", true, NameMax);
         var signatoryName = values.Text("signatory_name", "Signatory name", true, NameMax);
@@ -138,13 +138,13 @@ public sealed class SignOnFeature : IFeature
     {
         var (code, reason) = ctx.Command.SplitRest();
         var memo = await Memos.RequireAsync(ctx, code, ct);
-        return await DeclineAsync(ctx, memo, await ResolveSignerAsync(ctx, memo, null, ct), reason, ct);
+        return await DeclineAsync(ctx, memo, await Signers.ResolveAsync(ctx, memo, null, ct), reason, ct);
     }
 
     private static async Task<Reply> DeclineButton(RequestContext ctx, CancellationToken ct)
     {
         var memo = await Memos.RequireAsync(ctx, ctx.Action!.Value, ct);
-        var signer = await ResolveSignerAsync(ctx, memo, null, ct);
+        var signer = await Signers.ResolveAsync(ctx, memo, null, ct);
         RequireAnswerable(memo);
         return new OpenFormReply(DeclineForm(memo, signer));
     }
@@ -157,7 +157,7 @@ public sealed class SignOnFeature : IFeature
     private static async Task<Reply> SubmitDecline(RequestContext ctx, CancellationToken ct)
     {
         var submission = ctx.Submission!;
-        var (memo, signer) = await FromContextAsync(ctx, submission.Context, accepting: false, ct);
+        var (memo, signer) = await Signers.FromContextAsync(ctx, submission.Context, accepting: false, ct);
         var values = new FormValues(submission);
         var reason = values.Text("reason", "Reason", false, ReasonMax);
         if (!values.IsValid)
@@ -195,7 +195,7 @@ public sealed class SignOnFeature : IFeature
     {
         var (code, reason) = ctx.Command.SplitRest();
         var memo = await Memos.RequireAsync(ctx, code, ct);
-        var signer = await ResolveSignerAsync(ctx, memo, null, ct);
+        var signer = await Signers.ResolveAsync(ctx, memo, null, ct);
         RequireAnswerable(memo);
         var existing = await ctx.Data.FirstOrDefaultAsync(ctx.Data.SignOns.Where(s => s.MemoId == memo.Id && s.SignerKey == signer.Key), ct);
         if (existing is not { State: SignOnState.Signed })
@@ -256,7 +256,7 @@ public sealed class SignOnFeature : IFeature
         s.VersionNumber, s.VersionHash, s.Late, s.AwaitingApproval, s.NeedsReconfirmation, s.Reason, s.OnBehalf,
     };
 
-    private static void RequireAnswerable(Memo memo)
+    internal static void RequireAnswerable(Memo memo)
     {
         switch (memo.Status)
         {
@@ -267,7 +267,7 @@ public sealed class SignOnFeature : IFeature
         }
     }
 
-    private static void RequireAccepting(Memo memo, DateTimeOffset now)
+    internal static void RequireAccepting(Memo memo, DateTimeOffset now)
     {
         RequireAnswerable(memo);
         if (memo.IsLateAt(now) && memo.LatePolicy == LatePolicy.Reject)
@@ -276,72 +276,5 @@ public sealed class SignOnFeature : IFeature
                 ? $"{memo.Code} is closed and no longer accepts sign-ons. Contact a coordinator if this matters."
                 : $"{memo.Code}'s deadline has passed and it no longer accepts sign-ons. Contact a coordinator if this matters.");
         }
-    }
-
-    /// <summary>Who answers: my organisation (or me, in individual mode), or, for a coordinator, the organisation named.</summary>
-    private static async Task<Signer> ResolveSignerAsync(RequestContext ctx, Memo memo, Organisation? onBehalfOf, CancellationToken ct)
-    {
-        MemoViewFeature.RequireVisible(ctx, memo);
-        var me = ctx.MeOrThrow;
-        if (onBehalfOf is not null)
-        {
-            return new Signer(SignOn.KeyForOrganisation(onBehalfOf.Id), onBehalfOf.Id, onBehalfOf.Name, onBehalfOf.Category, true);
-        }
-
-        var org = me.OrganisationId is { } orgId ? await ctx.Data.FirstOrDefaultAsync(ctx.Data.Organisations.Where(o => o.Id == orgId), ct) : null;
-        if (memo.Mode == SignOnMode.Individuals)
-        {
-            return new Signer(SignOn.KeyForContact(me.Id), org?.Id, me.Name, org?.Category, false);
-        }
-
-        if (org is null)
-        {
-            throw new RefusalException(ctx.IsCoordinator
-                ? $"You are a coordinator, not a contact of a partner organisation. To record an organisation's answer, type `sign {memo.Code} for <organisation>`."
-                : "You are not linked to a partner organisation yet. Ask a coordinator to add you.");
-        }
-
-        if (!me.IsAuthorisedSigner)
-        {
-            throw new RefusalException($"You are not listed as an authorised signer for {org.Name}. You can still comment; ask your organisation's signer or a coordinator to sign.");
-        }
-
-        return new Signer(SignOn.KeyForOrganisation(org.Id), org.Id, org.Name, org.Category, false);
-    }
-
-    private static async Task<(Memo Memo, Signer Signer)> FromContextAsync(RequestContext ctx, string context, bool accepting, CancellationToken ct)
-    {
-        var parts = context.Split('|', 2);
-        var memo = await Memos.RequireAsync(ctx, parts[0], ct);
-        Organisation? onBehalfOf = null;
-        if (parts.Length == 2)
-        {
-            if (!ctx.IsCoordinator)
-            {
-                throw new RefusalException("Only coordinators can record a sign-on for another organisation.");
-            }
-
-            var coalitionId = ctx.CoalitionOrThrow.Id;
-            onBehalfOf = Guid.TryParse(parts[1], out var orgId)
-                ? await ctx.Data.FirstOrDefaultAsync(ctx.Data.Organisations.Where(o => o.Id == orgId && o.CoalitionId == coalitionId), ct)
-                : null;
-            if (onBehalfOf is null)
-            {
-                throw new RefusalException("That organisation is no longer in the directory.");
-            }
-        }
-
-        var signer = await ResolveSignerAsync(ctx, memo, onBehalfOf, ct);
-        if (accepting)
-        {
-            RequireAccepting(memo, ctx.Now);
-        }
-
-        return (memo, signer);
-    }
-
-    private sealed record Signer(string Key, Guid? OrganisationId, string Name, string? Category, bool OnBehalf)
-    {
-        public string Context(Memo memo) => OnBehalf ? $"{memo.Code}|{OrganisationId}" : memo.Code;
     }
 }

@@ -29,7 +29,7 @@ public static class BotHost
         services.AddCoalitionCore();
         services.AddCoalitionStorage(builder.Configuration);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section);
+        services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxProcessor>();
         if (builder.Configuration.GetValue(OutboxOptions.Section + ":Enabled", true))
         {
