@@ -31,6 +31,8 @@ public static class CoreServices
         services.AddSingleton<IFeature, DiffFeature>();
         services.AddSingleton<IFeature, PartnersFeature>();
         services.AddSingleton<IFeature, CoordinatorsFeature>();
+        services.AddSingleton<IFeature, RemindersFeature>();
+        services.AddScoped<Reminders.ReminderSweep>();
         services.AddSingleton<Router>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<InboundPipeline>();

@@ -39,6 +39,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<HostSecret> HostSecrets => Set<HostSecret>();
 
+    public DbSet<ReminderSnooze> Snoozes => Set<ReminderSnooze>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -51,6 +53,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
         {
             e.Property(x => x.Name).HasMaxLength(200);
             StringList(e.Property(x => x.Categories));
+            e.Property(x => x.ReminderOffsets).HasMaxLength(100);
         });
         model.Entity<Organisation>(e =>
         {
@@ -100,6 +103,11 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.MemoId);
             e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
             e.Property(x => x.LastError).HasMaxLength(1000);
+        });
+        model.Entity<ReminderSnooze>(e =>
+        {
+            e.ToTable("ReminderSnoozes");
+            e.HasIndex(x => new { x.MemoId, x.ContactId }).IsUnique();
         });
         model.Entity<ProcessedInbound>(e =>
         {

@@ -29,6 +29,8 @@ internal sealed class EfDataSession(CoalitionDbContext db) : IDataSession
 
     public IQueryable<ProcessedInbound> ProcessedInbound => db.ProcessedInbound;
 
+    public IQueryable<ReminderSnooze> Snoozes => db.Snoozes;
+
     public void Add<T>(T entity)
         where T : class => db.Add(entity);
 

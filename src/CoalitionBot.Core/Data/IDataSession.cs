@@ -30,6 +30,8 @@ public interface IDataSession
 
     IQueryable<ProcessedInbound> ProcessedInbound { get; }
 
+    IQueryable<ReminderSnooze> Snoozes { get; }
+
     void Add<T>(T entity)
         where T : class;
 

@@ -18,6 +18,18 @@ public sealed class Coalition
     /// <summary>The IANA time zone new memos default to.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>Local time at which partners' quiet hours begin (default 20:00); reminders wait until they end.</summary>
+    public TimeOnly QuietStart { get; set; } = new(20, 0);
+
+    /// <summary>Local time at which quiet hours end (default 08:00); equal to <see cref="QuietStart"/> means no daily quiet time.</summary>
+    public TimeOnly QuietEnd { get; set; } = new(8, 0);
+
+    /// <summary>Whether Saturdays and Sundays are quiet (default yes).</summary>
+    public bool QuietWeekends { get; set; } = true;
+
+    /// <summary>Default reminder offsets before a deadline, e.g. "3d 1d 3h"; a memo may override them.</summary>
+    public string ReminderOffsets { get; set; } = "3d 1d 3h";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Returns the canonical spelling of a category, or null when the coalition has no such category.</summary>

@@ -25,6 +25,9 @@ public sealed class Contact
 
     public bool IsCoordinator { get; set; }
 
+    /// <summary>For coordinators: the local time of their daily digest of open memos; null when off.</summary>
+    public TimeOnly? DigestAt { get; set; }
+
     /// <summary>Set when a platform said we can no longer reach this person (blocked the app, left).</summary>
     public bool Unreachable { get; set; }
 

@@ -24,6 +24,9 @@ public sealed class Memo
     /// <summary>The coordinator's IANA time zone the deadline was given in.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>Reminder offsets before the deadline for this memo ("3d 1d 3h"); null uses the coalition's.</summary>
+    public string? ReminderOffsets { get; set; }
+
     public SignOnMode Mode { get; set; } = SignOnMode.Organisations;
 
     public LatePolicy LatePolicy { get; set; } = LatePolicy.AcceptAndFlag;

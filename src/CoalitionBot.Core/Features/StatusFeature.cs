@@ -56,8 +56,8 @@ public sealed class StatusFeature : IFeature
 
     private static async Task<string> DeliveryProgressAsync(RequestContext ctx, Memo memo, CancellationToken ct)
     {
-        var rows = await ctx.Data.ListAsync(ctx.Data.Deliveries.Where(d => d.MemoId == memo.Id)
-            .Select(d => new { d.State, d.LastError, d.ContactId }), ct);
+        var rows = await ctx.Data.ListAsync(ctx.Data.Deliveries.Where(d => d.MemoId == memo.Id && d.State != DeliveryState.Cancelled)
+            .Select(d => new { d.State, d.LastError, d.ContactId, d.Purpose, d.NotBefore }), ct);
         if (rows.Count == 0)
         {
             return memo.Status == MemoStatus.Draft ? $"Not circulated yet: type `circulate {memo.Code}` when it is ready." : "No messages sent for this memo.";
@@ -73,6 +73,32 @@ public sealed class StatusFeature : IFeature
             text += ": " + string.Join("; ", failed.Take(10).Select(f => $"{names.GetValueOrDefault(f.ContactId, "?")} ({f.LastError})"));
         }
 
-        return text + ".";
+        return text + "." + ByPurpose(rows.Select(r => (r.Purpose, r.State, Later: r.State == DeliveryState.Pending && r.NotBefore > ctx.Now)).ToList());
+    }
+
+    /// <summary>"Circulation: 480 of 500 delivered. Reminders: 20 of 35 delivered, 10 scheduled for later." when there is more than circulation.</summary>
+    private static string ByPurpose(List<(string Purpose, DeliveryState State, bool Later)> rows)
+    {
+        if (rows.TrueForAll(r => r.Purpose == DeliveryPurpose.Circulation))
+        {
+            return "";
+        }
+
+        var parts = rows.GroupBy(r => r.Purpose switch
+            {
+                DeliveryPurpose.Circulation or DeliveryPurpose.NewVersion => "Memo cards",
+                DeliveryPurpose.Reminder => "Reminders",
+                DeliveryPurpose.Digest => "Digests",
+                _ => "Other",
+            })
+            .OrderBy(g => g.Key == "Memo cards" ? 0 : 1).ThenBy(g => g.Key)
+            .Select(g =>
+            {
+                var later = g.Count(r => r.Later);
+                var failed = g.Count(r => r.State == DeliveryState.Failed);
+                return $"{g.Key}: {g.Count(r => r.State == DeliveryState.Sent)} of {g.Count()} delivered"
+                    + (failed > 0 ? $", {failed} failed" : "") + (later > 0 ? $", {later} scheduled for later" : "") + ".";
+            });
+        return "\n" + string.Join(" ", parts);
     }
 }

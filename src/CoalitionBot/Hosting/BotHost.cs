@@ -2,6 +2,7 @@ using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Downloads;
 using CoalitionBot.Outbox;
+using CoalitionBot.Reminders;
 using CoalitionBot.Storage.Outbox;
 using CoalitionBot.Storage;
 using CoalitionBot.WebChannel;
@@ -35,6 +36,12 @@ public static class BotHost
         if (builder.Configuration.GetValue(OutboxOptions.Section + ":Enabled", true))
         {
             services.AddHostedService<OutboxWorker>();
+        }
+
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetValue(ReminderOptions.Section + ":Enabled", true))
+        {
+            services.AddHostedService<ReminderWorker>();
         }
 
         if (channels.Web)

@@ -76,6 +76,13 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>Sends every due delivery through the recording channel.</summary>
     public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
 
+    /// <summary>Runs one reminder sweep at the fake clock's time, as the host's reminder worker does every minute.</summary>
+    public async Task<Core.Reminders.SweepResult> SweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Core.Reminders.ReminderSweep>().RunAsync(CancellationToken.None);
+    }
+
     /// <summary>Runs <paramref name="work"/> with a store context of its own, to look at what was stored.</summary>
     public async Task<T> QueryAsync<T>(Func<CoalitionDbContext, Task<T>> work)
     {

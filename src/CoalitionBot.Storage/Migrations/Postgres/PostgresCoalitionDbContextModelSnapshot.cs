@@ -91,6 +91,20 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<TimeOnly>("QuietEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("QuietStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("QuietWeekends")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReminderOffsets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -155,6 +169,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly?>("DigestAt")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Email")
                         .HasMaxLength(400)
@@ -368,6 +385,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReminderOffsets")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -489,6 +510,32 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("ProcessedInbound");
+                });
+
+            modelBuilder.Entity("CoalitionBot.Core.Domain.ReminderSnooze", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemoId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSnoozes", (string)null);
                 });
 
             modelBuilder.Entity("CoalitionBot.Core.Domain.SignOn", b =>

@@ -40,6 +40,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     Categories = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Culture = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    QuietStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    QuietEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    QuietWeekends = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -79,6 +83,7 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     IsAuthorisedSigner = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsCoordinator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DigestAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     Unreachable = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -159,6 +164,7 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Deadline = table.Column<long>(type: "INTEGER", nullable: true),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Mode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     LatePolicy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ConfidentialityNotice = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -202,6 +208,21 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProcessedInbound", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderSnoozes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemoId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderSnoozes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -327,6 +348,12 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReminderSnoozes_MemoId_ContactId",
+                table: "ReminderSnoozes",
+                columns: new[] { "MemoId", "ContactId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignOns_MemoId_SignerKey",
                 table: "SignOns",
                 columns: new[] { "MemoId", "SignerKey" },
@@ -382,6 +409,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ProcessedInbound");
+
+            migrationBuilder.DropTable(
+                name: "ReminderSnoozes");
 
             migrationBuilder.DropTable(
                 name: "SignOns");

@@ -41,6 +41,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     Categories = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Culture = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     TimeZone = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    QuietStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    QuietEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    QuietWeekends = table.Column<bool>(type: "boolean", nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -80,6 +84,7 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     TimeZone = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     IsAuthorisedSigner = table.Column<bool>(type: "boolean", nullable: false),
                     IsCoordinator = table.Column<bool>(type: "boolean", nullable: false),
+                    DigestAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     Unreachable = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -160,6 +165,7 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     TimeZone = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Mode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     LatePolicy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ConfidentialityNotice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
@@ -203,6 +209,21 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProcessedInbound", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderSnoozes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemoId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderSnoozes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -328,6 +349,12 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReminderSnoozes_MemoId_ContactId",
+                table: "ReminderSnoozes",
+                columns: new[] { "MemoId", "ContactId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignOns_MemoId_SignerKey",
                 table: "SignOns",
                 columns: new[] { "MemoId", "SignerKey" },
@@ -383,6 +410,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProcessedInbound");
+
+            migrationBuilder.DropTable(
+                name: "ReminderSnoozes");
 
             migrationBuilder.DropTable(
                 name: "SignOns");

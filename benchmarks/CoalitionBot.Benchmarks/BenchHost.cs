@@ -1,0 +1,32 @@
+using CoalitionBot.Storage;
+using CoalitionBot.Testing.Hosting;
+using CoalitionBot.Testing.Load;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Benchmarks;
+
+/// <summary>A seeded SQLite database in a temporary folder and the host started on it as a separate process.</summary>
+internal static class BenchHost
+{
+    public static async Task<(HostProcess Host, string Folder)> StartAsync(int partners, bool openMemo, Func<Core.Domain.Contact, int, Core.Domain.ContactIdentity>? identity, Dictionary<string, string> environment)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "coalitionbot-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connection = $"Data Source={Path.Combine(folder, "bot.db")}";
+        var options = new DbContextOptionsBuilder<SqliteCoalitionDbContext>().UseSqlite(connection).Options;
+        await using (var db = new SqliteCoalitionDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            await BulkCoalition.SeedAsync(db, partners, DateTimeOffset.UtcNow, openMemo, identity);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        environment["Storage__ConnectionString"] = connection;
+        environment["Reminders__Enabled"] = "false";
+        var host = await HostProcess.StartAsync(HostProcess.FreePort(), environment, TimeSpan.FromMinutes(2));
+        return (host, folder);
+    }
+
+    public static SqliteCoalitionDbContext Open(string folder) =>
+        new(new DbContextOptionsBuilder<SqliteCoalitionDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bot.db")}").Options);
+}

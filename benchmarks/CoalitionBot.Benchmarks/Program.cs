@@ -1,0 +1,17 @@
+using CoalitionBot.Benchmarks;
+
+// End-to-end load runs against the real host as a separate process (BenchmarkDotNet's micro-benchmark loop
+// does not fit runs that start a server and wait for an outbox to drain). Usage:
+//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|all] [count]
+var which = args.Length > 0 ? args[0] : "all";
+var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+Console.WriteLine($"CoalitionBot load runs: {which}, {count} each; {Environment.ProcessorCount} processors, .NET {Environment.Version}");
+if (which is "signons" or "all")
+{
+    await SignOnLoad.RunAsync(count);
+}
+
+if (which is "teams" or "all")
+{
+    await TeamsCirculationLoad.RunAsync(count);
+}
