@@ -71,6 +71,9 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
     {
+        // Network retries and timeouts run on the wall clock even when the host injects a test clock: a frozen
+        // clock must never hold a socket open or stall disposal (Polly waits for in-flight calls on its clock).
+        pipeline.TimeProvider = TimeProvider.System;
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = 2,
