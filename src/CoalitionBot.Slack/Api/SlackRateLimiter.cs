@@ -50,12 +50,12 @@ public sealed class SlackRateLimiter(TimeProvider time) : IDisposable
         }
     }
 
-    /// <summary>Records Slack's Retry-After for a method (and channel).</summary>
-    public void Block(string method, string? channel, TimeSpan retryAfter)
-    {
-        var until = time.GetUtcNow() + retryAfter;
-        blockedUntil[method == "chat.postMessage" && channel is not null ? method + ":" + channel : method] = until;
-    }
+    /// <summary>
+    /// Records Slack's Retry-After. A 429 does not say whether the channel or the workspace budget ran out,
+    /// so the whole method waits (Slack: pause calls to that method until Retry-After has passed).
+    /// </summary>
+    public void Block(string method, string? channel, TimeSpan retryAfter) =>
+        blockedUntil[method] = time.GetUtcNow() + retryAfter;
 
     public void Dispose()
     {

@@ -5,6 +5,7 @@ public sealed class SlackHealth
 {
     private volatile string socketState = "not started";
     private volatile string? fatalError;
+    private readonly TaskCompletionSource<string> fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool SocketConnected { get; private set; }
 
@@ -12,6 +13,9 @@ public sealed class SlackHealth
 
     /// <summary>An error no retry will fix (invalid_auth, link_disabled…): an admin must act.</summary>
     public string? FatalError => fatalError;
+
+    /// <summary>Completes with the error once Slack has refused our credentials for good.</summary>
+    public Task<string> Stopped => fatal.Task;
 
     internal void Connected()
     {
@@ -30,5 +34,6 @@ public sealed class SlackHealth
         SocketConnected = false;
         fatalError = error;
         socketState = "stopped: " + error;
+        fatal.TrySetResult(error);
     }
 }
