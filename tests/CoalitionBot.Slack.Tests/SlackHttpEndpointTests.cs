@@ -52,6 +52,17 @@ public sealed class SlackHttpEndpointTests
     }
 
     [Fact]
+    public async Task Events_ForgedDelivery_SlackStopsRetryingAfterFirstRefusal()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        var attempts = await host.Slack.DeliverEventWithRetriesAsync(host.Url("slack/events"), host.Slack.EventCallback(host.Slack.DirectMessage("help")), secret: "forged");
+
+        Assert.Equal(401, Assert.Single(attempts).Status);
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task Events_NoSigningSecretConfigured_401()
     {
         await using var host = await SlackTestHost.StartAsync(socketMode: true, httpMode: false);

@@ -55,6 +55,21 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SilentSocket_UnansweredPings_ReplacedByANewConnection()
+    {
+        await using var host = await SlackTestHost.StartAsync(
+            socketMode: true,
+            httpMode: false,
+            configure: s => s["Slack:SocketKeepAlive"] = "00:00:01",
+            arrange: s => s.SilentConnections = 1);
+
+        await host.Slack.WaitUntilAsync(s => s.ConnectionsOpened == 2 && s.OpenSockets == 1);
+        var ack = await host.Slack.SendEnvelopeAsync("slash_commands", host.Slack.SlashCommand("help"));
+
+        Assert.Equal("ephemeral", (string?)ack["response_type"]);
+    }
+
+    [Fact]
     public async Task Interactive_ViewSubmissionRefused_ErrorsTravelInTheAck()
     {
         await using var host = await SlackTestHost.StartAsync(socketMode: true, httpMode: false);

@@ -36,10 +36,11 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool httpMode = true, Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool httpMode = true, Action<Dictionary<string, string?>>? configure = null, Action<SlackSimulator>? arrange = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var slack = await SlackSimulator.StartAsync(time);
+        arrange?.Invoke(slack);
         var settings = new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = slack.BotToken,

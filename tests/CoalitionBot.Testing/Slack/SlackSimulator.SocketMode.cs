@@ -14,6 +14,12 @@ public sealed partial class SlackSimulator
     private int socketIds;
     private int connectionsOpened;
 
+    /// <summary>
+    /// The next this-many connections go silent after hello: the server stops reading, so it answers no ping
+    /// and acks nothing, like a half-dead connection behind a broken proxy. The bot must notice and reconnect.
+    /// </summary>
+    public int SilentConnections { get; set; }
+
     /// <summary>How many Socket Mode connections the bot has opened so far.</summary>
     public int ConnectionsOpened => Volatile.Read(ref connectionsOpened);
 
@@ -89,6 +95,14 @@ public sealed partial class SlackSimulator
                 ["connection_info"] = new JsonObject { ["app_id"] = "A0SIM" },
             }).ConfigureAwait(false);
             Changed();
+            if (SilentConnections > 0)
+            {
+                SilentConnections--;
+                sockets.TryRemove(id, out _);
+                await WaitForAbortAsync(socket, http.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             foreach (var pending in unacked.Values)
             {
                 // Slack redelivers what was never acknowledged, marking it as a retry.
@@ -105,6 +119,19 @@ public sealed partial class SlackSimulator
         {
             sockets.TryRemove(id, out _);
             Changed();
+        }
+    }
+
+    private static async Task WaitForAbortAsync(WebSocket socket, CancellationToken aborted)
+    {
+        // Never read: pings stay unanswered. The socket ends when the client gives up on it.
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            socket.Abort();
         }
     }
 

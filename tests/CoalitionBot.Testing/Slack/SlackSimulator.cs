@@ -200,6 +200,42 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         return new SimulatedHttpResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), headers);
     }
 
+    /// <summary>
+    /// Delivers an Events API body the way Slack does: on a non-2xx answer or no answer within 3 s it retries up
+    /// to 3 times with X-Slack-Retry-Num / X-Slack-Retry-Reason, unless the bot answered X-Slack-No-Retry: 1.
+    /// (Slack waits about 1 and 5 minutes between retries; the simulator retries at once.) Returns every attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<SimulatedHttpResponse>> DeliverEventWithRetriesAsync(Uri url, JsonObject envelope, string? secret = null)
+    {
+        var attempts = new List<SimulatedHttpResponse>();
+        string? reason = null;
+        for (var retry = 0; retry <= 3; retry++)
+        {
+            SimulatedHttpResponse response;
+            try
+            {
+                response = await DeliverAsync(url, "application/json", envelope.ToJsonString(), retry, reason, secret: secret)
+                    .WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                attempts.Add(new SimulatedHttpResponse(0, string.Empty, new Dictionary<string, string>()));
+                reason = "http_timeout";
+                continue;
+            }
+
+            attempts.Add(response);
+            if (response.Status is >= 200 and < 300 || response.Headers.GetValueOrDefault("X-Slack-No-Retry") == "1")
+            {
+                break;
+            }
+
+            reason = "http_error";
+        }
+
+        return attempts;
+    }
+
     /// <summary>Slack's v0 signature of a body.</summary>
     public static string Sign(string secret, string timestamp, string body)
     {
