@@ -9,7 +9,7 @@ namespace CoalitionBot.Slack;
 /// Verifies Slack's v0 request signature over the raw body. Fails closed: no secret, a missing header,
 /// a timestamp more than 300 s away (either direction) or a mismatch all reject.
 /// </summary>
-public sealed class SlackRequestVerifier(IOptionsMonitor<SlackOptions> options, TimeProvider time)
+internal sealed class SlackRequestVerifier(IOptionsMonitor<SlackOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 

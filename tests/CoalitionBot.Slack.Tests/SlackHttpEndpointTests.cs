@@ -227,6 +227,38 @@ public sealed class SlackHttpEndpointTests
         Assert.Contains("CoalitionBot commands", host.Slack.ResponseUrlPosts[0].ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Commands_MemoSign_OpensTheSignOnModalBeforeAcking()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        var response = await host.SendCommandAsync("sign M-12");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(string.Empty, response.Body);
+        var (method, view) = Assert.Single(host.Slack.Views);
+        Assert.Equal("views.open", method);
+        Assert.Equal("Sign on to M-12", (string?)view["title"]!["text"]);
+        Assert.Equal(["display_name", "signatory", "attest"], view["blocks"]!.AsArray().Skip(1).Select(b => (string?)b!["block_id"]));
+    }
+
+    [Fact]
+    public async Task DirectMessage_FormWithoutTrigger_OffersAButtonThatOpensIt()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        await host.SendEventAsync(host.Slack.EventCallback(host.Slack.DirectMessage("sign M-12")));
+        await host.Slack.WaitUntilAsync(s => s.Messages.Any(m => m.Channel == "DU1"));
+        var posted = host.Slack.Messages.Single();
+        var button = posted.Blocks!.Select(b => b!["elements"]).OfType<JsonArray>().SelectMany(e => e).Single()!;
+        await host.SendInteractionAsync(host.Slack.ButtonPress((string)button["action_id"]!, (string)button["value"]!, posted.Ts, channelId: "DU1"));
+
+        var (method, view) = Assert.Single(host.Slack.Views);
+        Assert.Equal("views.open", method);
+        Assert.Equal(FormIds.SignOn, (string?)view["callback_id"]);
+        Assert.Equal([new CommandText("sign M-12"), new CommandText("sign M-12")], host.Handler.Received.Select(i => i.Content));
+    }
+
     private static JsonObject ViewSubmission(SlackTestHost host, bool attest)
     {
         var view = Rendering.ModalRenderer.Render(RecordingInboundHandler.SignOnForm("M-12"), "C1");

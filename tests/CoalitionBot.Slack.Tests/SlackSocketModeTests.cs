@@ -92,6 +92,20 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SlackUnreachable_HostStartsAndReportsDegraded()
+    {
+        await using var host = await SlackTestHost.StartAsync(
+            socketMode: true,
+            httpMode: false,
+            configure: s => s["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/");
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Degraded, report.Entries["slack"].Status);
+        Assert.Null(host.Services.GetRequiredService<SlackHealth>().FatalError);
+    }
+
+    [Fact]
     public async Task AppToken_Invalid_HealthCheckReportsItAndHostKeepsRunning()
     {
         await using var host = await SlackTestHost.StartAsync(

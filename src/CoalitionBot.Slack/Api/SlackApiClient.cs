@@ -165,7 +165,8 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         {
             response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException
+            && !cancellationToken.IsCancellationRequested)
         {
             throw new SlackTransientException(method, ex.GetType().Name, ex);
         }
@@ -185,8 +186,16 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
                 throw new SlackTransientException(method, $"HTTP {(int)response.StatusCode}");
             }
 
-            var json = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false)
-                ?? throw new SlackTransientException(method, "empty body");
+            JsonObject json;
+            try
+            {
+                json = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false)
+                    ?? throw new SlackTransientException(method, "empty body");
+            }
+            catch (JsonException ex)
+            {
+                throw new SlackTransientException(method, "answer was not JSON", ex);
+            }
             if (json["ok"]?.GetValue<bool>() != true)
             {
                 var error = (string?)json["error"] ?? "unknown_error";

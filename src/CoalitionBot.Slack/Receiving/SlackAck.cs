@@ -6,7 +6,7 @@ namespace CoalitionBot.Slack.Receiving;
 /// What we answer Slack within 3 s: the HTTP response, or the Socket Mode ack's payload. Built once, sent once.
 /// A null body is an empty 200 (Socket Mode: an ack without payload).
 /// </summary>
-public sealed record SlackAck(int StatusCode, JsonObject? Body)
+internal sealed record SlackAck(int StatusCode, JsonObject? Body)
 {
     public static readonly SlackAck Empty = new(200, null);
 

@@ -6,7 +6,7 @@ namespace CoalitionBot.Slack.Receiving;
 /// Remembers delivery ids (event_id, action ids) for a while so retries and redeliveries are dropped before
 /// they reach the core. The core deduplicates durably as well; this one is per instance and in memory.
 /// </summary>
-public sealed class SlackDeduplicator(TimeProvider time)
+internal sealed class SlackDeduplicator(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
     private int calls;

@@ -12,7 +12,7 @@ namespace CoalitionBot.Slack.Receiving;
 /// Events API deliveries: acked at once, deduplicated on event_id, handled from the work queue.
 /// Handles app_mention, message.im (never bot or subtype messages, so never our own) and app_home_opened.
 /// </summary>
-public sealed partial class SlackEventProcessor(
+internal sealed partial class SlackEventProcessor(
     IInboundHandler handler,
     SlackReplyDispatcher dispatcher,
     SlackApiClient api,

@@ -13,7 +13,7 @@ namespace CoalitionBot.Slack.Receiving;
 /// Everything after parsing, shared by the HTTP endpoints and the Socket Mode client: a verified payload in,
 /// the ack out (within Slack's 3 s), slow work queued after it.
 /// </summary>
-public sealed partial class SlackInboundProcessor(
+internal sealed partial class SlackInboundProcessor(
     IInboundHandler handler,
     SlackReplyDispatcher dispatcher,
     SlackEventProcessor events,

@@ -1,7 +1,7 @@
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>The three kinds of Slack delivery, named as Socket Mode names its envelopes.</summary>
-public enum SlackPayloadKind
+internal enum SlackPayloadKind
 {
     SlashCommand,
     Interactive,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>Turns a neutral reply into the ack (what may ride in it) and the follow-up calls (what may not).</summary>
-public sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackReplySender sender, SlackWorkQueue queue, ILogger<SlackReplyDispatcher> log)
+internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackReplySender sender, SlackWorkQueue queue, ILogger<SlackReplyDispatcher> log)
 {
     internal async Task<SlackAck> AckAsync(Reply reply, ReplyContext context)
     {

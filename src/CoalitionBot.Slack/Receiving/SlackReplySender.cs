@@ -6,7 +6,7 @@ using CoalitionBot.Slack.Rendering;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>Sends a neutral message where a reply belongs: a channel, one person in a channel, a response_url or a DM.</summary>
-public sealed class SlackReplySender(SlackApiClient api)
+internal sealed class SlackReplySender(SlackApiClient api)
 {
     /// <summary>Posts every part to a channel (a user id posts to the app DM). Returns the first part's id.</summary>
     public async Task<SlackPostedMessage> PostAsync(string channel, Message message, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace CoalitionBot.Slack.Receiving;
 /// Caches users.info (e-mail and time zone for the core's contact matching). Inside the 3-second window we
 /// only read the cache and fill it in the background; after the ack we may wait for Slack.
 /// </summary>
-public sealed partial class SlackUserDirectory(SlackApiClient api, TimeProvider time, ILogger<SlackUserDirectory> log)
+internal sealed partial class SlackUserDirectory(SlackApiClient api, TimeProvider time, ILogger<SlackUserDirectory> log)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, (SlackUser? User, DateTimeOffset Expires)> cache = new(StringComparer.Ordinal);

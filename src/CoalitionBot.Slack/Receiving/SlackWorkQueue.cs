@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>Work to do after the ack (events, slow replies). Bounded so a flood cannot eat the memory.</summary>
-public sealed class SlackWorkQueue
+internal sealed class SlackWorkQueue
 {
     private readonly Channel<Func<CancellationToken, Task>> channel =
         Channel.CreateBounded<Func<CancellationToken, Task>>(new BoundedChannelOptions(2000) { FullMode = BoundedChannelFullMode.Wait });
