@@ -39,7 +39,7 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
                 return new DeliverySent(updated.PlatformMessageId, updated.Channel);
             }
 
-            var posted = await sender.PostAsync(channel, message.Message, cancellationToken).ConfigureAwait(false);
+            var posted = await sender.PostAsync(channel, message.Message, cancellationToken, patient: false).ConfigureAwait(false);
             return new DeliverySent(posted.PlatformMessageId, posted.Channel);
         }
         catch (SlackRateLimitedException limited)

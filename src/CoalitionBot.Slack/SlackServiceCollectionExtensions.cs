@@ -36,6 +36,7 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton<SlackRateLimiter>();
         services.AddHttpClient<SlackApiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers() // response_url, upload and socket URLs are credentials: keep them out of logs
             .AddResilienceHandler("slack-web-api", ConfigureResilience);
 
         services.TryAddSingleton<SlackRequestVerifier>();

@@ -40,13 +40,15 @@ public sealed class SlackSocketModeTests
         Assert.Single(host.Slack.Messages, m => m.Channel == "DU1");
     }
 
-    [Fact]
-    public async Task Disconnect_Warning_OpensTheNewSocketBeforeClosingTheOld()
+    [Theory]
+    [InlineData("warning")]
+    [InlineData("refresh_requested")]
+    public async Task Disconnect_WarningOrRefresh_OpensTheNewSocketBeforeClosingTheOld(string reason)
     {
         await using var host = await SlackTestHost.StartAsync(socketMode: true, httpMode: false);
         await host.Slack.WaitUntilAsync(s => s.OpenSockets == 1);
 
-        await host.Slack.SendDisconnectAsync("warning");
+        await host.Slack.SendDisconnectAsync(reason);
         await host.Slack.WaitUntilAsync(s => s.ConnectionsOpened == 2 && s.OpenSockets == 1);
         var ack = await host.Slack.SendEnvelopeAsync("slash_commands", host.Slack.SlashCommand("help"));
 
@@ -89,6 +91,19 @@ public sealed class SlackSocketModeTests
 
         Assert.Equal("errors", (string?)ack["response_action"]);
         Assert.NotNull(ack["errors"]!["attest"]);
+    }
+
+    [Fact]
+    public async Task Disconnect_LinkDisabled_StopsAndReportsIt()
+    {
+        await using var host = await SlackTestHost.StartAsync(socketMode: true, httpMode: false);
+        await host.Slack.WaitUntilAsync(s => s.OpenSockets == 1);
+
+        await host.Slack.SendDisconnectAsync("link_disabled");
+        var error = await host.Services.GetRequiredService<SlackHealth>().Stopped.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("link_disabled", error);
+        Assert.Equal(1, host.Slack.ConnectionsOpened);
     }
 
     [Fact]

@@ -6,15 +6,22 @@ using CoalitionBot.Slack.Rendering;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>Sends a neutral message where a reply belongs: a channel, one person in a channel, a response_url or a DM.</summary>
-internal sealed class SlackReplySender(SlackApiClient api)
+internal sealed class SlackReplySender(SlackApiClient api, TimeProvider time)
 {
-    /// <summary>Posts every part to a channel (a user id posts to the app DM). Returns the first part's id.</summary>
-    public async Task<SlackPostedMessage> PostAsync(string channel, Message message, CancellationToken cancellationToken)
+    /// <summary>A person is waiting for this reply: wait out a short Retry-After once rather than drop it.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Posts every part to a channel (a user id posts to the app DM). Returns the first part's id. The outbox
+    /// passes <paramref name="patient"/> false: it reschedules on a 429 itself instead of holding a worker.
+    /// </summary>
+    public async Task<SlackPostedMessage> PostAsync(string channel, Message message, CancellationToken cancellationToken, bool patient = true)
     {
         SlackPostedMessage? first = null;
         foreach (var part in BlockKitRenderer.Render(message))
         {
-            var posted = await api.PostMessageAsync(channel, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
+            var post = () => api.PostMessageAsync(channel, part.Text, part.Blocks, cancellationToken);
+            var posted = patient ? await PatientlyAsync(post, cancellationToken).ConfigureAwait(false) : await post().ConfigureAwait(false);
             first ??= posted;
         }
 
@@ -26,7 +33,13 @@ internal sealed class SlackReplySender(SlackApiClient api)
     {
         foreach (var part in BlockKitRenderer.Render(message))
         {
-            await api.PostEphemeralAsync(channel, user, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
+            await PatientlyAsync(
+                async () =>
+                {
+                    await api.PostEphemeralAsync(channel, user, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -38,6 +51,19 @@ internal sealed class SlackReplySender(SlackApiClient api)
             var body = BlockKitRenderer.ResponseBody(part, inChannel);
             body["replace_original"] = false;
             await api.PostToResponseUrlAsync(responseUrl, body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> PatientlyAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (SlackRateLimitedException limited) when (limited.RetryAfter <= LongestWait)
+        {
+            await Task.Delay(limited.RetryAfter, time, cancellationToken).ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
     }
 
