@@ -134,7 +134,16 @@ internal sealed partial class SlackInboundProcessor(
     private async Task<SlackAck> RespondWithinBudgetAsync(Inbound inbound, ReplyContext context)
     {
         var stopping = lifetime.ApplicationStopping;
-        var handling = handler.HandleAsync(inbound, stopping);
+        Task<Reply> handling;
+        try
+        {
+            handling = handler.HandleAsync(inbound, stopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            handling = Task.FromException<Reply>(ex);
+        }
+
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var delay = Task.Delay(options.CurrentValue.InlineReplyBudget, time, budget.Token);
         if (await Task.WhenAny(handling, delay).ConfigureAwait(false) != handling)

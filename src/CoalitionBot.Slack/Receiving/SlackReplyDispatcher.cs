@@ -40,9 +40,19 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
     }
 
     /// <summary>The handler missed the ack window: deliver its answer through the API when it comes.</summary>
-    internal void FollowUpLater(Task<Reply> handling, ReplyContext context)
+    internal void FollowUpLater(Task<Reply> handling, ReplyContext context) => _ = QueueWhenDoneAsync(handling, context);
+
+    /// <summary>Waits for the slow handler outside the work queue, so slow handlers never hold its workers.</summary>
+    private async Task QueueWhenDoneAsync(Task<Reply> handling, ReplyContext context)
     {
-        if (!queue.TryEnqueue(ct => FollowUpAsync(handling, context, ct)))
+        await ((Task)handling).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (handling.IsFaulted)
+        {
+            LogLateHandlerFailed(log, handling.Exception.InnerException ?? handling.Exception);
+            return;
+        }
+
+        if (handling.IsCompletedSuccessfully && !queue.TryEnqueue(ct => FollowUpAsync(handling, context, ct)))
         {
             LogQueueFull(log);
         }
@@ -187,6 +197,9 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "Could not open form {FormId}: {Reason}")]
     private static partial void LogOpenFormFailed(ILogger logger, string formId, string reason);
+
+    [LoggerMessage(EventId = 4503, Level = LogLevel.Error, Message = "A slow handler failed after the ack; the person got no answer")]
+    private static partial void LogLateHandlerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Error, Message = "Slack work queue is full: a reply was dropped")]
     private static partial void LogQueueFull(ILogger logger);
