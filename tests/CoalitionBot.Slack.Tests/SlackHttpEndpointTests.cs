@@ -259,6 +259,44 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal([new CommandText("sign M-12"), new CommandText("sign M-12")], host.Handler.Received.Select(i => i.Content));
     }
 
+    [Fact]
+    public async Task Commands_FormAfterTheTriggerExpired_SaysSoInsteadOfFailingSilently()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var release = new TaskCompletionSource();
+        host.Handler.Gate = release.Task;
+
+        var pending = host.SendCommandAsync("sign M-12");
+        await host.Handler.WaitForAsync(r => r.Count == 1);
+        host.Time.Advance(TimeSpan.FromSeconds(2.5));
+        var response = await pending;
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        release.SetResult();
+        await host.Slack.WaitUntilAsync(s => s.ResponseUrlPosts.Count == 1);
+
+        Assert.Equal(string.Empty, response.Body);
+        Assert.Contains(host.Slack.Calls, c => c.Method == "views.open" && c.Error == "expired_trigger_id");
+        Assert.Contains("did not let me open", host.Slack.ResponseUrlPosts[0].ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_VeryLongMemoAnswer_InlineThenFiveResponseUrlPostsThenEphemeral()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var memo = new Message("M-12 full text", [new MemoExcerptBlock("M-12", "Human rights, not military aid", BlockKitRendererTests.LongMemo(120_000), false)]);
+        host.Handler.Override = _ => new Core.Replies.MessageReply(memo);
+        var parts = Rendering.BlockKitRenderer.Render(memo).Count;
+
+        var response = await host.SendCommandAsync("read M-12");
+        await host.Slack.WaitUntilAsync(s => s.ResponseUrlPosts.Count + s.Messages.Count == parts - 1);
+
+        Assert.True(parts > 6);
+        Assert.Equal("M-12 full text", (string?)response.Json!["text"]);
+        Assert.Equal(5, host.Slack.ResponseUrlPosts.Count);
+        Assert.All(host.Slack.Messages, m => Assert.Equal(("C1", "U1"), (m.Channel, m.EphemeralUser)));
+        Assert.Equal(parts - 6, host.Slack.Messages.Count);
+    }
+
     private static JsonObject ViewSubmission(SlackTestHost host, bool attest)
     {
         var view = Rendering.ModalRenderer.Render(RecordingInboundHandler.SignOnForm("M-12"), "C1");

@@ -75,7 +75,7 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
             var ack = SlackAck.Json(SlackReplySender.InlineBody(message, isPublic));
             if (SlackReplySender.PartCount(message) > 1 && context.ResponseUrl is { } url)
             {
-                queue.TryEnqueue(ct => sender.RespondAsync(url, message, isPublic, 1, ct));
+                queue.TryEnqueue(ct => sender.RespondAsync(url, message, isPublic, 1, context.UserId, context.ChannelId, ct));
             }
 
             return ack;
@@ -114,7 +114,7 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
     {
         if (context.ResponseUrl is { } url)
         {
-            await sender.RespondAsync(url, message, isPublic, 0, cancellationToken).ConfigureAwait(false);
+            await sender.RespondAsync(url, message, isPublic, 0, context.UserId, context.ChannelId, cancellationToken).ConfigureAwait(false);
         }
         else if (context.ChannelId is { } channel && !context.IsDirect)
         {

@@ -11,6 +11,9 @@ internal sealed class SlackReplySender(SlackApiClient api, TimeProvider time)
     /// <summary>A person is waiting for this reply: wait out a short Retry-After once rather than drop it.</summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>Slack: a response_url takes up to 5 responses within 30 minutes.</summary>
+    private const int ResponseUrlUses = 5;
+
     /// <summary>
     /// Posts every part to a channel (a user id posts to the app DM). Returns the first part's id. The outbox
     /// passes <paramref name="patient"/> false: it reschedules on a 429 itself instead of holding a worker.
@@ -43,14 +46,29 @@ internal sealed class SlackReplySender(SlackApiClient api, TimeProvider time)
         }
     }
 
-    /// <summary>Answers through a response_url (valid 30 min, 5 uses), starting at part <paramref name="skip"/>.</summary>
-    public async Task RespondAsync(string responseUrl, Message message, bool inChannel, int skip, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers through a response_url, starting at part <paramref name="skip"/>. Slack accepts at most 5 posts per
+    /// response_url; further parts go to the person directly (ephemeral in the channel, or the app DM).
+    /// </summary>
+    public async Task RespondAsync(string responseUrl, Message message, bool inChannel, int skip, string userId, string? channelId, CancellationToken cancellationToken)
     {
+        var uses = 0;
         foreach (var part in BlockKitRenderer.Render(message).Skip(skip))
         {
-            var body = BlockKitRenderer.ResponseBody(part, inChannel);
-            body["replace_original"] = false;
-            await api.PostToResponseUrlAsync(responseUrl, body, cancellationToken).ConfigureAwait(false);
+            if (uses++ < ResponseUrlUses)
+            {
+                var body = BlockKitRenderer.ResponseBody(part, inChannel);
+                body["replace_original"] = false;
+                await api.PostToResponseUrlAsync(responseUrl, body, cancellationToken).ConfigureAwait(false);
+            }
+            else if (channelId is not null && !channelId.StartsWith('D') && !inChannel)
+            {
+                await api.PostEphemeralAsync(channelId, userId, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await api.PostMessageAsync(inChannel && channelId is not null ? channelId : userId, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -25,6 +25,7 @@ public sealed partial class SlackSimulator : IAsyncDisposable
     private readonly HttpClient client = new();
     private readonly ConcurrentQueue<SimulatedApiCall> calls = new();
     private readonly ConcurrentQueue<JsonObject> responseUrlPosts = new();
+    private readonly ConcurrentDictionary<string, int> responseUrlUses = new();
     private readonly List<(Func<bool> Condition, TaskCompletionSource Signal)> waiters = [];
     private readonly object gate = new();
     private long nextTs = 1_700_000_000_000_100;
@@ -164,6 +165,15 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         {
             http.Response.StatusCode = 400;
             await http.Response.WriteAsync("invalid_blocks").ConfigureAwait(false);
+            return;
+        }
+
+        // Slack: a response_url takes 5 responses (within 30 minutes), then refuses.
+        var uses = responseUrlUses.AddOrUpdate((string)http.Request.RouteValues["id"]!, 1, (_, n) => n + 1);
+        if (uses > 5)
+        {
+            http.Response.StatusCode = 404;
+            await http.Response.WriteAsync("used_url").ConfigureAwait(false);
             return;
         }
 
