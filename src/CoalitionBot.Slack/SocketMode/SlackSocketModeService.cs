@@ -25,6 +25,8 @@ internal sealed partial class SlackSocketModeService(
         "invalid_auth", "not_authed", "account_inactive", "link_disabled", "token_revoked", "not_allowed_token_type",
     };
 
+    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.CurrentValue.SocketMode)
@@ -36,9 +38,11 @@ internal sealed partial class SlackSocketModeService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            DateTimeOffset? connectedAt = null;
+            var wait = TimeSpan.Zero;
             try
             {
-                var ended = await RunConnectionsAsync(stoppingToken, () => failures = 0).ConfigureAwait(false);
+                var ended = await RunConnectionsAsync(stoppingToken, () => connectedAt = time.GetUtcNow()).ConfigureAwait(false);
                 if (ended is { } fatal)
                 {
                     Stop(fatal);
@@ -54,13 +58,24 @@ internal sealed partial class SlackSocketModeService(
             {
                 return;
             }
+            catch (SlackRateLimitedException limited)
+            {
+                wait = limited.RetryAfter;
+            }
             catch (Exception ex)
             {
                 LogConnectFailed(log, ex.Message);
             }
 
+            // Only a connection that lived a while earns a fresh start; one that dies at once keeps backing off.
+            if (connectedAt is { } since && time.GetUtcNow() - since > StableConnection)
+            {
+                failures = 0;
+            }
+
             health.Disconnected("reconnecting");
             var delay = Backoff(failures++);
+            delay = delay > wait ? delay : wait;
             LogReconnecting(log, delay.TotalSeconds);
             try
             {
