@@ -35,7 +35,11 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<SlackRateLimiter>();
+        // The client lives in singletons, so its handler is never rotated by the factory: let the socket pool
+        // recycle connections itself so DNS changes at Slack's edge are still picked up.
         services.AddHttpClient<SlackApiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers() // response_url, upload and socket URLs are credentials: keep them out of logs
             .AddResilienceHandler("slack-web-api", ConfigureResilience);
 
