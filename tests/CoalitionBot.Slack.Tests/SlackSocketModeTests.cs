@@ -57,6 +57,22 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task Events_SameEventOverHttpAndSocket_HandledOnceBecauseBothPathsShareThePipeline()
+    {
+        await using var host = await SlackTestHost.StartAsync(socketMode: true, httpMode: true);
+        await host.Slack.WaitUntilAsync(s => s.OpenSockets == 1);
+        var envelope = host.Slack.EventCallback(host.Slack.DirectMessage("help"));
+
+        var overHttp = await host.SendEventAsync(envelope);
+        var overSocket = await host.Slack.SendEnvelopeAsync("events_api", envelope);
+        await host.Slack.WaitUntilAsync(s => s.Messages.Any(m => m.Channel == "DU1"));
+
+        Assert.Equal(200, overHttp.Status);
+        Assert.Empty(overSocket);
+        Assert.Single(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task SilentSocket_UnansweredPings_ReplacedByANewConnection()
     {
         await using var host = await SlackTestHost.StartAsync(
