@@ -56,6 +56,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddHostedService<SlackWorkQueueService>();
         services.AddHostedService<SlackSocketModeService>();
+        services.AddHostedService<SlackAuthCheckService>();
         services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack", tags: ["ready"]);
         return services;
     }

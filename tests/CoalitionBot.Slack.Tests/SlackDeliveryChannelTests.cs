@@ -73,6 +73,17 @@ public sealed class SlackDeliveryChannelTests
     }
 
     [Fact]
+    public async Task Start_RevokedBotTokenInHttpMode_HealthUnhealthyBeforeAnySend()
+    {
+        await using var host = await SlackTestHost.StartAsync(configure: s => s["Slack:BotToken"] = "xoxb-revoked");
+
+        var error = await host.Services.GetRequiredService<Hosting.SlackHealth>().Stopped.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("invalid_auth", error);
+        Assert.Contains(host.Slack.Calls, c => c.Method == "auth.test" && c.Error == "invalid_auth");
+    }
+
+    [Fact]
     public async Task Send_ReplacesEarlierMessage_UpdatesItInPlace()
     {
         await using var host = await SlackTestHost.StartAsync();
