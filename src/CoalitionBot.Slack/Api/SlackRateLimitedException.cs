@@ -1,0 +1,8 @@
+namespace CoalitionBot.Slack.Api;
+
+/// <summary>Slack answered 429 (or we know it would): try again after <see cref="RetryAfter"/>.</summary>
+public sealed class SlackRateLimitedException(string method, TimeSpan retryAfter)
+    : SlackApiException(method, "ratelimited")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

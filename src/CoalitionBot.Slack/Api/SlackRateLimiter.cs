@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+
+namespace CoalitionBot.Slack.Api;
+
+/// <summary>
+/// Client-side pacing per Web API method (Slack's tiers, PROTOCOLS.md) and, for chat.postMessage, per channel
+/// (~1/s with short bursts). Also remembers a 429's Retry-After so we do not knock again before it ends.
+/// </summary>
+public sealed class SlackRateLimiter(TimeProvider time) : IDisposable
+{
+    private static readonly Dictionary<string, int> PerMinute = new(StringComparer.Ordinal)
+    {
+        ["chat.update"] = 50,
+        ["chat.postEphemeral"] = 100,
+        ["views.open"] = 100,
+        ["views.update"] = 100,
+        ["views.push"] = 100,
+        ["views.publish"] = 100,
+        ["conversations.open"] = 50,
+        ["users.info"] = 100,
+        ["users.lookupByEmail"] = 50,
+        ["auth.test"] = 50,
+        ["files.getUploadURLExternal"] = 100,
+        ["files.completeUploadExternal"] = 100,
+        ["apps.connections.open"] = 20,
+        ["chat.postMessage"] = 300,
+    };
+
+    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> limiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> blockedUntil = new(StringComparer.Ordinal);
+
+    /// <summary>Waits for a permit for the method (and the channel for chat.postMessage), or throws when a 429 window is still open.</summary>
+    public async ValueTask AcquireAsync(string method, string? channel, CancellationToken cancellationToken)
+    {
+        ThrowIfBlocked(method, method);
+        var keys = method == "chat.postMessage" && channel is not null ? new[] { method, method + ":" + channel } : [method];
+        if (keys.Length > 1)
+        {
+            ThrowIfBlocked(method, keys[1]);
+        }
+
+        foreach (var key in keys)
+        {
+            using var lease = await LimiterFor(key).AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                throw new SlackRateLimitedException(method, TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records Slack's Retry-After. A 429 does not say whether the channel or the workspace budget ran out,
+    /// so the whole method waits (Slack: pause calls to that method until Retry-After has passed).
+    /// </summary>
+    public void Block(string method, string? channel, TimeSpan retryAfter) =>
+        blockedUntil[method] = time.GetUtcNow() + retryAfter;
+
+    public void Dispose()
+    {
+        foreach (var limiter in limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+
+    private void ThrowIfBlocked(string method, string key)
+    {
+        if (blockedUntil.TryGetValue(key, out var until))
+        {
+            var left = until - time.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                throw new SlackRateLimitedException(method, left);
+            }
+
+            blockedUntil.TryRemove(key, out _);
+        }
+    }
+
+    private TokenBucketRateLimiter LimiterFor(string key) => limiters.GetOrAdd(key, static k =>
+    {
+        var perChannel = k.StartsWith("chat.postMessage:", StringComparison.Ordinal);
+        var perMinute = perChannel ? 60 : PerMinute.GetValueOrDefault(k, 20);
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perChannel ? 4 : Math.Max(1, perMinute / 5),
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
+            QueueLimit = 1000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    });
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoalitionBot.Slack.Receiving;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoalitionBot.Slack.Hosting;
+
+/// <summary>HTTP mode: bytes in, verified, parsed to the same JSON Socket Mode carries, then the shared processor.</summary>
+internal static partial class SlackEndpoints
+{
+    private const int MaxBody = 1 << 20;
+
+    public static async Task HandleAsync(HttpContext http, SlackPayloadKind kind)
+    {
+        var services = http.RequestServices;
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("CoalitionBot.Slack.Http");
+        var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
+        if (body is null)
+        {
+            await WriteAsync(http, new SlackAck(413, null)).ConfigureAwait(false);
+            return;
+        }
+
+        if (kind == SlackPayloadKind.SlashCommand && IsSslCheck(body))
+        {
+            // Slack's certificate probe: carries no data and causes no action.
+            http.Response.StatusCode = 200;
+            return;
+        }
+
+        var verifier = services.GetRequiredService<SlackRequestVerifier>();
+        var problem = verifier.Verify(
+            http.Request.Headers["X-Slack-Request-Timestamp"].FirstOrDefault(),
+            http.Request.Headers["X-Slack-Signature"].FirstOrDefault(),
+            body);
+        if (problem is not null)
+        {
+            LogRejected(log, http.Request.Path, problem);
+            await WriteAsync(http, new SlackAck(401, null)).ConfigureAwait(false);
+            return;
+        }
+
+        var payload = Parse(kind, body);
+        if (payload is null)
+        {
+            await WriteAsync(http, new SlackAck(400, null)).ConfigureAwait(false);
+            return;
+        }
+
+        var ack = await services.GetRequiredService<SlackInboundProcessor>().ProcessAsync(kind, payload, http.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(http, ack).ConfigureAwait(false);
+    }
+
+    /// <summary>The JSON object Socket Mode would carry: form fields for commands, the payload field for interactions, the body for events.</summary>
+    internal static JsonObject? Parse(SlackPayloadKind kind, byte[] body)
+    {
+        try
+        {
+            switch (kind)
+            {
+                case SlackPayloadKind.SlashCommand:
+                    var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+                    var command = new JsonObject();
+                    foreach (var (key, value) in form)
+                    {
+                        command[key] = value.ToString();
+                    }
+
+                    return command;
+                case SlackPayloadKind.Interactive:
+                    var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+                    return fields.TryGetValue("payload", out var json) ? JsonNode.Parse(json.ToString()) as JsonObject : null;
+                default:
+                    return JsonNode.Parse(body) as JsonObject;
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsSslCheck(byte[] body)
+    {
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        return form.TryGetValue("ssl_check", out var check) && check == "1" && !form.ContainsKey("command");
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBody)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext http, SlackAck ack)
+    {
+        http.Response.StatusCode = ack.StatusCode;
+        if (ack.StatusCode is < 200 or > 299 && ack.StatusCode != 503)
+        {
+            // Retrying a request we refused would be refused again.
+            http.Response.Headers["X-Slack-No-Retry"] = "1";
+        }
+
+        if (ack.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(ack.Body.ToJsonString(), http.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 4701, Level = LogLevel.Warning, Message = "Rejected Slack request to {Path}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string path, string reason);
+}

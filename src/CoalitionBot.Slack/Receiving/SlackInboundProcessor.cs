@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Replies;
+using CoalitionBot.Slack.Rendering;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Slack.Receiving;
+
+/// <summary>
+/// Everything after parsing, shared by the HTTP endpoints and the Socket Mode client: a verified payload in,
+/// the ack out (within Slack's 3 s), slow work queued after it.
+/// </summary>
+internal sealed partial class SlackInboundProcessor(
+    IInboundHandler handler,
+    SlackReplyDispatcher dispatcher,
+    SlackEventProcessor events,
+    SlackDeduplicator deduplicator,
+    SlackUserDirectory users,
+    TimeProvider time,
+    IOptionsMonitor<SlackOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<SlackInboundProcessor> log)
+{
+    /// <summary>Action id of the "Open the form" button we post where no trigger_id exists (DMs, mentions).</summary>
+    public const string OpenFormActionId = "slack.form";
+
+    private static readonly TimeSpan DoubleClickWindow = TimeSpan.FromSeconds(3);
+
+    public Task<SlackAck> ProcessAsync(SlackPayloadKind kind, JsonObject payload, CancellationToken cancellationToken) => kind switch
+    {
+        SlackPayloadKind.SlashCommand => CommandAsync(payload),
+        SlackPayloadKind.Interactive => InteractionAsync(payload),
+        SlackPayloadKind.Event => Task.FromResult(events.Accept(payload)),
+        _ => Task.FromResult(SlackAck.Empty),
+    };
+
+    private Task<SlackAck> CommandAsync(JsonObject payload)
+    {
+        var team = payload.Str("team_id");
+        var user = payload.Str("user_id");
+        var trigger = payload.Str("trigger_id");
+        if (team is null || user is null || trigger is null)
+        {
+            return Task.FromResult(new SlackAck(400, null));
+        }
+
+        var channel = payload.Str("channel_id");
+        var place = SlackPlaces.Place(team, channel, payload.Str("channel_name"), user);
+        var text = (payload.Str("text") ?? string.Empty).Trim();
+        var inbound = new Inbound(
+            $"slack:command:{team}:{trigger}",
+            Actor(team, user, payload.Str("user_name")),
+            place,
+            new CommandText(text.Length == 0 ? "help" : text));
+        var context = new ReplyContext(ReplyOrigin.Command, team, user, channel, place.Kind == PlaceKind.Direct, trigger, payload.Str("response_url"), null, text);
+        return RespondWithinBudgetAsync(inbound, context);
+    }
+
+    private Task<SlackAck> InteractionAsync(JsonObject payload)
+    {
+        var team = payload.Obj("user").Str("team_id") ?? payload.Obj("team").Str("id");
+        var user = payload.Obj("user").Str("id");
+        if (team is null || user is null)
+        {
+            return Task.FromResult(new SlackAck(400, null));
+        }
+
+        var name = payload.Obj("user").Str("username") ?? payload.Obj("user").Str("name");
+        return payload.Str("type") switch
+        {
+            "block_actions" => BlockActionAsync(payload, team, user, name),
+            "view_submission" => ViewSubmissionAsync(payload, team, user, name),
+            _ => Task.FromResult(SlackAck.Empty),
+        };
+    }
+
+    private Task<SlackAck> BlockActionAsync(JsonObject payload, string team, string user, string? name)
+    {
+        var action = payload.Arr("actions")?.FirstOrDefault() as JsonObject;
+        if (action is null || action.Has("url") || action.Str("action_id") is not { } slackActionId)
+        {
+            // Link buttons send block_actions too; the browser already did the work.
+            return Task.FromResult(SlackAck.Empty);
+        }
+
+        var actionId = SlackActionId.Decode(slackActionId);
+        var value = action.Str("value") ?? action.Obj("selected_option").Str("value") ?? string.Empty;
+        var container = payload.Obj("container");
+        var view = payload.Obj("view");
+        var channel = payload.Obj("channel").Str("id") ?? container.Str("channel_id");
+        var where = container.Str("message_ts") ?? view.Str("id") ?? "-";
+        if (!deduplicator.TryClaim($"click:{team}:{user}:{actionId}:{value}:{where}", DoubleClickWindow))
+        {
+            LogDoubleClick(log, actionId, user);
+            return Task.FromResult(SlackAck.Empty);
+        }
+
+        var place = channel is null
+            ? SlackPlaces.Place(team, null, null, user)
+            : SlackPlaces.Place(team, channel, payload.Obj("channel").Str("name"), user);
+        InboundContent content = actionId == OpenFormActionId ? new CommandText(value) : new ButtonAction(actionId, value);
+        var inbound = new Inbound($"slack:action:{team}:{user}:{action.Str("action_ts") ?? where}", Actor(team, user, name), place, content);
+        var context = new ReplyContext(
+            ReplyOrigin.Action, team, user, channel, place.Kind == PlaceKind.Direct, payload.Str("trigger_id"), payload.Str("response_url"), view.Str("type"));
+        return RespondWithinBudgetAsync(inbound, context);
+    }
+
+    private Task<SlackAck> ViewSubmissionAsync(JsonObject payload, string team, string user, string? name)
+    {
+        var view = payload.Obj("view");
+        var metadata = FormMetadata.TryParse(view.Str("private_metadata"));
+        var formId = metadata?.FormId ?? view.Str("callback_id");
+        if (formId is null)
+        {
+            return Task.FromResult(SlackAck.Empty);
+        }
+
+        var fields = ModalRenderer.ReadValues(view.Obj("state").Obj("values"));
+        var place = SlackPlaces.Place(team, metadata?.ChannelId, null, user);
+        var inbound = new Inbound(
+            $"slack:view:{team}:{user}:{view.Str("id")}:{view.Str("hash")}",
+            Actor(team, user, name),
+            place,
+            new FormSubmission(formId, metadata?.Context ?? string.Empty, fields));
+        var context = new ReplyContext(
+            ReplyOrigin.ViewSubmission, team, user, metadata?.ChannelId, place.Kind == PlaceKind.Direct, payload.Str("trigger_id"), null, "modal");
+        return RespondWithinBudgetAsync(inbound, context);
+    }
+
+    /// <summary>Runs the handler; if it answers within the budget the answer rides in the ack, otherwise it follows later.</summary>
+    private async Task<SlackAck> RespondWithinBudgetAsync(Inbound inbound, ReplyContext context)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        Task<Reply> handling;
+        try
+        {
+            handling = handler.HandleAsync(inbound, stopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            handling = Task.FromException<Reply>(ex);
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var delay = Task.Delay(options.CurrentValue.InlineReplyBudget, time, budget.Token);
+        if (await Task.WhenAny(handling, delay).ConfigureAwait(false) != handling)
+        {
+            LogSlowHandler(log, inbound.DeliveryId);
+            dispatcher.FollowUpLater(handling, context);
+            return SlackAck.Empty;
+        }
+
+        await budget.CancelAsync().ConfigureAwait(false);
+        Reply reply;
+        try
+        {
+            reply = await handling.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHandlerFailed(log, inbound.DeliveryId, ex);
+            return context.Origin == ReplyOrigin.Command
+                ? SlackAck.Json(SlackReplySender.InlineBody(Message.Text("Sorry, something went wrong. Please try again in a moment."), false))
+                : SlackAck.Empty;
+        }
+
+        return await dispatcher.AckAsync(reply, context).ConfigureAwait(false);
+    }
+
+    private Actor Actor(string team, string user, string? name)
+    {
+        var known = users.Cached(user);
+        var actor = SlackPlaces.Actor(team, user, known?.RealName ?? name);
+        return known is null ? actor : actor with { Email = known.Email, TimeZone = known.TimeZone };
+    }
+
+    [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "Ignored a repeated click on {ActionId} by {UserId}")]
+    private static partial void LogDoubleClick(ILogger logger, string actionId, string userId);
+
+    [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "Handler for {DeliveryId} is slow: acknowledged, the answer follows")]
+    private static partial void LogSlowHandler(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 4403, Level = LogLevel.Error, Message = "Handler failed for {DeliveryId}")]
+    private static partial void LogHandlerFailed(ILogger logger, string deliveryId, Exception exception);
+}

@@ -1,0 +1,68 @@
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Delivery;
+using CoalitionBot.Slack.Api;
+using CoalitionBot.Slack.Hosting;
+using CoalitionBot.Slack.Receiving;
+using CoalitionBot.Slack.Rendering;
+
+namespace CoalitionBot.Slack;
+
+/// <summary>
+/// The outbox's Slack client: posts (or, with ReplacesPlatformMessageId "channel:ts", updates) one message and
+/// maps Slack's answer to sent / retry / failed. Never throws for platform errors.
+/// </summary>
+internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender sender, SlackHealth health) : IDeliveryChannel
+{
+    private static readonly HashSet<string> Unreachable = new(StringComparer.Ordinal)
+    {
+        "user_not_found", "account_inactive", "channel_not_found", "is_archived", "user_disabled", "cannot_dm_bot",
+        "messages_tab_disabled", "not_in_channel", "user_is_restricted", "team_access_not_granted",
+    };
+
+    private static readonly HashSet<string> Passing = new(StringComparer.Ordinal)
+    {
+        "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
+    };
+
+    public Platform Platform => Platform.Slack;
+
+    public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var channel = message.Target.ConversationId ?? message.Target.UserId;
+        try
+        {
+            if (message.ReplacesPlatformMessageId is { } replaces && replaces.Split(':', 2) is [var original, var ts])
+            {
+                // An updated card keeps its place; a memo too long for one message keeps only its first part there.
+                var part = BlockKitRenderer.Render(message.Message)[0];
+                var updated = await api.UpdateMessageAsync(original, ts, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
+                return new DeliverySent(updated.PlatformMessageId, updated.Channel);
+            }
+
+            var posted = await sender.PostAsync(channel, message.Message, cancellationToken, patient: false).ConfigureAwait(false);
+            return new DeliverySent(posted.PlatformMessageId, posted.Channel);
+        }
+        catch (SlackRateLimitedException limited)
+        {
+            return new DeliveryRetry("ratelimited", limited.RetryAfter);
+        }
+        catch (SlackApiException error) when (error.IsAuthFailure)
+        {
+            // The message is fine; the token is not. Keep it until an admin fixes the configuration.
+            health.Fatal(error.Error);
+            return new DeliveryRetry(error.Error, TimeSpan.FromMinutes(15));
+        }
+        catch (SlackApiException error) when (Passing.Contains(error.Error))
+        {
+            return new DeliveryRetry(error.Error);
+        }
+        catch (SlackApiException error)
+        {
+            return new DeliveryFailed(error.Error, Unreachable.Contains(error.Error));
+        }
+        catch (SlackTransientException transient)
+        {
+            return new DeliveryRetry(transient.Reason);
+        }
+    }
+}

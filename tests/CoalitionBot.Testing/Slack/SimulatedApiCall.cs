@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace CoalitionBot.Testing.Slack;
+
+/// <summary>One Web API call the bot made, with what the simulator answered.</summary>
+public sealed record SimulatedApiCall(string Method, JsonObject Arguments, int Status, string? Error);

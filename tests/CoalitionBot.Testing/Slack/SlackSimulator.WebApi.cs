@@ -1,0 +1,404 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace CoalitionBot.Testing.Slack;
+
+public sealed partial class SlackSimulator
+{
+    /// <summary>Methods Slack serves form-encoded only (a JSON body reads as no arguments).</summary>
+    private static readonly HashSet<string> FormOnly = ["users.info", "users.lookupByEmail", "auth.test", "files.getUploadURLExternal", "apps.connections.open"];
+
+    private static readonly Dictionary<string, string?> RequiredScope = new()
+    {
+        ["chat.postMessage"] = "chat:write",
+        ["chat.update"] = "chat:write",
+        ["chat.postEphemeral"] = "chat:write",
+        ["views.open"] = null,
+        ["views.push"] = null,
+        ["views.update"] = null,
+        ["views.publish"] = null,
+        ["conversations.open"] = "im:write",
+        ["users.info"] = "users:read",
+        ["users.lookupByEmail"] = "users:read.email",
+        ["auth.test"] = null,
+        ["files.getUploadURLExternal"] = "files:write",
+        ["files.completeUploadExternal"] = "files:write",
+        ["apps.connections.open"] = "connections:write",
+    };
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> triggers = new();
+    private readonly ConcurrentDictionary<string, (int Limit, TimeSpan Window)> rateLimits = new();
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> rateHistory = new();
+    private readonly ConcurrentDictionary<string, byte[]> uploads = new();
+    private readonly ConcurrentDictionary<string, JsonObject> views = new();
+
+    /// <summary>Lets at most <paramref name="limit"/> calls of a method through per <paramref name="window"/> (simulator clock); the rest get 429.</summary>
+    public void SetRateLimit(string method, int limit, TimeSpan window) => rateLimits[method] = (limit, window);
+
+    /// <summary>How many times the bot called a method (answered or not).</summary>
+    public int CountCalls(string method) => calls.Count(c => c.Method == method);
+
+    /// <summary>Issues a trigger_id valid for 3 s from now (simulator clock), as Slack does with each interaction.</summary>
+    public string IssueTrigger()
+    {
+        var id = $"{Interlocked.Increment(ref nextId)}.{TeamId}.{Guid.NewGuid():N}";
+        triggers[id] = Time.GetUtcNow();
+        return id;
+    }
+
+    private async Task HandleApiAsync(HttpContext http, string method)
+    {
+        var (args, isJson) = await ReadArgumentsAsync(http.Request).ConfigureAwait(false);
+        if (isJson && FormOnly.Contains(method))
+        {
+            args = [];
+        }
+
+        var (status, body, retryAfter) = Dispatch(method, args, http.Request.Headers.Authorization.ToString());
+        calls.Enqueue(new SimulatedApiCall(method, args, status, body["ok"]?.GetValue<bool>() == true ? null : (string?)body["error"]));
+        http.Response.StatusCode = status;
+        if (retryAfter is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(body.ToJsonString()).ConfigureAwait(false);
+        Changed();
+    }
+
+    private (int Status, JsonObject Body, int? RetryAfter) Dispatch(string method, JsonObject args, string authorization)
+    {
+        if (!RequiredScope.TryGetValue(method, out var scope))
+        {
+            return (404, Error("unknown_method"), null);
+        }
+
+        var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return (200, Error("not_authed"), null);
+        }
+
+        var isApp = token == AppToken;
+        if (token != BotToken && !isApp)
+        {
+            return (200, Error("invalid_auth"), null);
+        }
+
+        if (isApp != (method == "apps.connections.open"))
+        {
+            return (200, Error("not_allowed_token_type"), null);
+        }
+
+        if (scope is not null && !isApp && !Scopes.Contains(scope))
+        {
+            var missing = Error("missing_scope");
+            missing["needed"] = scope;
+            missing["provided"] = string.Join(",", Scopes);
+            return (200, missing, null);
+        }
+
+        if (RateLimited(method) is { } wait)
+        {
+            return (429, Error("ratelimited"), wait);
+        }
+
+        try
+        {
+            return (200, Method(method, args), null);
+        }
+        catch (SimulatedSlackError error)
+        {
+            var body = Error(error.Code);
+            if (error.Messages.Count > 0)
+            {
+                body["response_metadata"] = new JsonObject { ["messages"] = new JsonArray([.. error.Messages.Select(m => (JsonNode)m)]) };
+            }
+
+            return (200, body, null);
+        }
+    }
+
+    private JsonObject Method(string method, JsonObject args) => method switch
+    {
+        "auth.test" => Ok(new() { ["team_id"] = TeamId, ["team"] = "Coalition", ["user_id"] = BotUserId, ["user"] = "coalitionbot", ["bot_id"] = "B0SIM", ["url"] = "https://coalition.slack.com/" }),
+        "chat.postMessage" => PostMessage(args),
+        "chat.update" => UpdateMessage(args),
+        "chat.postEphemeral" => PostEphemeral(args),
+        "views.open" or "views.push" => OpenView(method, args),
+        "views.update" => UpdateView(args),
+        "views.publish" => PublishView(args),
+        "conversations.open" => Ok(new() { ["channel"] = new JsonObject { ["id"] = DirectChannelOf(RequireUser(Str(args, "users")).Id) } }),
+        "users.info" => Ok(new() { ["user"] = UserJson(RequireUser(Str(args, "user"))) }),
+        "users.lookupByEmail" => Ok(new()
+        {
+            ["user"] = UserJson(Users.Values.FirstOrDefault(u => string.Equals(u.Email, Str(args, "email"), StringComparison.OrdinalIgnoreCase))
+                ?? throw new SimulatedSlackError("users_not_found")),
+        }),
+        "files.getUploadURLExternal" => GetUploadUrl(args),
+        "files.completeUploadExternal" => CompleteUpload(args),
+        "apps.connections.open" => Ok(new() { ["url"] = new Uri($"ws://{BaseUrl.Authority}/socket-mode?ticket={Guid.NewGuid():N}").ToString() }),
+        _ => throw new SimulatedSlackError("unknown_method"),
+    };
+
+    private JsonObject PostMessage(JsonObject args)
+    {
+        var channel = ResolveChannel(Str(args, "channel"));
+        var (text, blocks) = MessageContent(args);
+        var ts = NextTs();
+        Messages.Enqueue(new SimulatedMessage(channel, ts, text, blocks));
+        return Ok(new() { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["text"] = text, ["ts"] = ts } });
+    }
+
+    private JsonObject UpdateMessage(JsonObject args)
+    {
+        var channel = ResolveChannel(Str(args, "channel"));
+        var ts = Str(args, "ts");
+        if (!Messages.Any(m => m.Channel == channel && m.Ts == ts && m.EphemeralUser is null))
+        {
+            throw new SimulatedSlackError("message_not_found");
+        }
+
+        var (text, blocks) = MessageContent(args);
+        Messages.Enqueue(new SimulatedMessage(channel, ts!, text, blocks));
+        return Ok(new() { ["channel"] = channel, ["ts"] = ts, ["text"] = text });
+    }
+
+    private JsonObject PostEphemeral(JsonObject args)
+    {
+        var channel = ResolveChannel(Str(args, "channel"));
+        var user = RequireUser(Str(args, "user"));
+        var (text, blocks) = MessageContent(args);
+        var ts = NextTs();
+        Messages.Enqueue(new SimulatedMessage(channel, ts, text, blocks, user.Id));
+        return Ok(new() { ["message_ts"] = ts });
+    }
+
+    private JsonObject OpenView(string method, JsonObject args)
+    {
+        var trigger = Str(args, "trigger_id") ?? throw new SimulatedSlackError("invalid_arguments");
+        if (!triggers.TryRemove(trigger, out var issued))
+        {
+            throw new SimulatedSlackError("invalid_trigger_id");
+        }
+
+        if (Time.GetUtcNow() - issued > TimeSpan.FromSeconds(3))
+        {
+            throw new SimulatedSlackError("expired_trigger_id");
+        }
+
+        return StoreView(method, args["view"], null);
+    }
+
+    private JsonObject UpdateView(JsonObject args)
+    {
+        var id = Str(args, "view_id");
+        if (id is null || !views.ContainsKey(id))
+        {
+            throw new SimulatedSlackError("not_found");
+        }
+
+        return StoreView("views.update", args["view"], id);
+    }
+
+    private JsonObject PublishView(JsonObject args)
+    {
+        RequireUser(Str(args, "user_id"));
+        if ((string?)args["view"]?["type"] != "home")
+        {
+            throw new SimulatedSlackError("invalid_arguments", "views.publish needs a home view");
+        }
+
+        return StoreView("views.publish", args["view"], null);
+    }
+
+    private JsonObject StoreView(string method, JsonNode? node, string? id)
+    {
+        var errors = BlockKitValidator.ValidateView(node);
+        if (errors.Count > 0)
+        {
+            throw new SimulatedSlackError("invalid_arguments", [.. errors]);
+        }
+
+        var view = (JsonObject)node!.DeepClone();
+        id ??= NextId("V");
+        view["id"] = id;
+        view["hash"] = NextTs();
+        views[id] = view;
+        Views.Enqueue((method, (JsonObject)view.DeepClone()));
+        return Ok(new() { ["view"] = view.DeepClone() });
+    }
+
+    private JsonObject GetUploadUrl(JsonObject args)
+    {
+        if (Str(args, "filename") is null || !int.TryParse(Str(args, "length"), out _))
+        {
+            throw new SimulatedSlackError("invalid_arguments");
+        }
+
+        var fileId = NextId("F");
+        return Ok(new() { ["upload_url"] = new Uri(BaseUrl, "upload/" + fileId).ToString(), ["file_id"] = fileId });
+    }
+
+    private JsonObject CompleteUpload(JsonObject args)
+    {
+        if (args["files"] is not JsonArray files || files.Count == 0)
+        {
+            throw new SimulatedSlackError("invalid_arguments");
+        }
+
+        foreach (var file in files)
+        {
+            if ((string?)file?["id"] is not { } id || !uploads.ContainsKey(id))
+            {
+                throw new SimulatedSlackError("file_not_found");
+            }
+        }
+
+        if (Str(args, "channel_id") is { } channel)
+        {
+            ResolveChannel(channel);
+        }
+
+        return Ok(new() { ["files"] = files.DeepClone() });
+    }
+
+    private (string? Text, JsonArray? Blocks) MessageContent(JsonObject args)
+    {
+        var text = Str(args, "text");
+        var blocksNode = args["blocks"] is JsonValue raw && raw.TryGetValue<string>(out var s) ? JsonNode.Parse(s) : args["blocks"];
+        if (string.IsNullOrEmpty(text) && blocksNode is null)
+        {
+            throw new SimulatedSlackError("no_text");
+        }
+
+        if (text is { Length: > 4000 })
+        {
+            throw new SimulatedSlackError("msg_too_long");
+        }
+
+        var errors = BlockKitValidator.ValidateMessage(blocksNode, text);
+        if (errors.Count > 0)
+        {
+            throw new SimulatedSlackError("invalid_blocks", [.. errors]);
+        }
+
+        if ((bool?)args["link_names"] == true)
+        {
+            throw new SimulatedSlackError("invalid_arguments", "link_names must never be sent (PROTOCOLS.md)");
+        }
+
+        return (text, (JsonArray?)blocksNode?.DeepClone());
+    }
+
+    private string ResolveChannel(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new SimulatedSlackError("channel_not_found");
+        }
+
+        if (id.StartsWith('U') || id.StartsWith('W'))
+        {
+            var user = RequireUser(id);
+            if (user.Deleted)
+            {
+                throw new SimulatedSlackError("account_inactive");
+            }
+
+            return DirectChannelOf(user.Id);
+        }
+
+        if (!Channels.TryGetValue(id, out var channel))
+        {
+            throw new SimulatedSlackError("channel_not_found");
+        }
+
+        return channel.Archived ? throw new SimulatedSlackError("is_archived") : channel.Id;
+    }
+
+    private SimulatedUser RequireUser(string? id) =>
+        id is not null && Users.TryGetValue(id, out var user) ? user : throw new SimulatedSlackError("user_not_found");
+
+    private JsonObject UserJson(SimulatedUser user)
+    {
+        var profile = new JsonObject { ["real_name"] = user.Name, ["display_name"] = user.Name };
+        if (Scopes.Contains("users:read.email") && user.Email is not null)
+        {
+            profile["email"] = user.Email;
+        }
+
+        return new JsonObject
+        {
+            ["id"] = user.Id, ["team_id"] = TeamId, ["name"] = user.Name, ["real_name"] = user.Name, ["deleted"] = user.Deleted,
+            ["tz"] = user.TimeZone, ["is_bot"] = user.Id == BotUserId, ["profile"] = profile,
+        };
+    }
+
+    private int? RateLimited(string method)
+    {
+        if (!rateLimits.TryGetValue(method, out var limit))
+        {
+            return null;
+        }
+
+        var now = Time.GetUtcNow();
+        var history = rateHistory.GetOrAdd(method, _ => []);
+        lock (history)
+        {
+            history.RemoveAll(t => now - t >= limit.Window);
+            if (history.Count >= limit.Limit)
+            {
+                var free = history[0] + limit.Window - now;
+                return Math.Max(1, (int)Math.Ceiling(free.TotalSeconds));
+            }
+
+            history.Add(now);
+            return null;
+        }
+    }
+
+    private static async Task<(JsonObject Args, bool IsJson)> ReadArgumentsAsync(HttpRequest request)
+    {
+        if (request.HasJsonContentType())
+        {
+            return ((await JsonNode.ParseAsync(request.Body).ConfigureAwait(false)) as JsonObject ?? [], true);
+        }
+
+        var args = new JsonObject();
+        if (request.HasFormContentType)
+        {
+            foreach (var (key, value) in await request.ReadFormAsync().ConfigureAwait(false))
+            {
+                args[key] = value.ToString();
+            }
+        }
+
+        return (args, false);
+    }
+
+    private static string? Str(JsonObject args, string name) => args[name] switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => null,
+    };
+
+    private static JsonObject Ok(JsonObject body)
+    {
+        body["ok"] = true;
+        return body;
+    }
+
+    private static JsonObject Error(string code) => new() { ["ok"] = false, ["error"] = code };
+
+    private sealed class SimulatedSlackError(string code, params string[] messages) : Exception(code)
+    {
+        public string Code { get; } = code;
+
+        public IReadOnlyList<string> Messages { get; } = messages;
+    }
+}
