@@ -1,5 +1,5 @@
 using CoalitionBot.Core.Conversation;
-using CoalitionBot.Core.Delivery;
+using CoalitionBot.Core.Outbox;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Hosting;
 using CoalitionBot.Slack.Receiving;

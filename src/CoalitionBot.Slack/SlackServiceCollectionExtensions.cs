@@ -1,5 +1,5 @@
 using System.Net;
-using CoalitionBot.Core.Delivery;
+using CoalitionBot.Core.Outbox;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Hosting;
 using CoalitionBot.Slack.Receiving;
@@ -53,6 +53,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackEventProcessor>();
         services.TryAddSingleton<SlackInboundProcessor>();
         services.AddSingleton<IDeliveryChannel, SlackDeliveryChannel>();
+        services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, SlackEmailLookup>();
 
         services.AddHostedService<SlackWorkQueueService>();
         services.AddHostedService<SlackSocketModeService>();

@@ -1,6 +1,6 @@
 using System.Text;
 using CoalitionBot.Core.Conversation;
-using CoalitionBot.Core.Delivery;
+using CoalitionBot.Core.Outbox;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Tests.Support;

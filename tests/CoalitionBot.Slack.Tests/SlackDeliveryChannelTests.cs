@@ -1,5 +1,5 @@
 using CoalitionBot.Core.Conversation;
-using CoalitionBot.Core.Delivery;
+using CoalitionBot.Core.Outbox;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using CoalitionBot.Slack;
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Downloads;
@@ -54,6 +55,11 @@ public static class BotHost
             services.AddTeams(builder.Configuration);
         }
 
+        if (channels.Slack)
+        {
+            services.AddSlack(builder.Configuration);
+        }
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
         return builder;
@@ -89,6 +95,11 @@ public static class BotHost
         if (channels.Teams)
         {
             app.MapTeams();
+        }
+
+        if (channels.Slack)
+        {
+            app.MapSlack();
         }
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -10,7 +10,7 @@ public sealed record ChannelSelection(bool Slack, bool Teams, bool Web)
 {
     public static ChannelSelection From(IConfiguration configuration)
     {
-        var slack = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        var slack = CoalitionBot.Slack.SlackOptions.IsConfigured(configuration);
         var teams = CoalitionBot.Teams.TeamsOptions.IsConfigured(configuration) || configuration.GetValue<bool>("Teams:Enabled");
         var web = configuration.GetSection(WebChannelOptions.Section).Get<WebChannelOptions>()?.Enabled ?? !(slack || teams);
         return new ChannelSelection(slack, teams, web);
