@@ -32,13 +32,18 @@ internal sealed class TeamsUser(TeamsHost host, TeamsActivityFactory activities,
     public async Task<JsonObject> Says(string text)
     {
         var before = host.Simulator.Activities.Count;
-        var activity = inChannel ? activities.ChannelMention(text) : activities.Message(text);
-        using var response = await host.PostAsync(activity);
+        using var response = await host.PostAsync(Activity(text));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var reply = await NextForMeAsync(before);
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         return reply.Card!;
     }
+
+    /// <summary>The message activity <see cref="Says"/> would send, for tests that post it themselves.</summary>
+    public JsonObject Activity(string text) => inChannel ? activities.ChannelMention(text) : activities.Message(text);
+
+    /// <summary>The Action.Execute invoke a press of this button would send.</summary>
+    public JsonObject Invoke(string actionId, string value) => activities.Execute(actionId, new JsonObject { [TeamsCards.ActionKey] = actionId, ["cb.value"] = value });
 
     /// <summary>From now on this person uses the 1:1 chat the bot opened with them (a card arrived there).</summary>
     public void MovesToPrivateChat()
