@@ -137,6 +137,8 @@ public sealed class TeamsCycleTests
         Assert.Equal("Ben Okafor", hra.SignatoryName);
         Assert.Equal(SignOnState.Declined, Assert.Single(answers, s => s.State != SignOnState.Signed).State);
         Assert.Equal(MemoStatus.Final, (await db.Memos.SingleAsync()).Status);
+        var comment = await db.Comments.SingleAsync();
+        Assert.Equal((2, 1, "Please name the vetting law"), (comment.Paragraph, comment.VersionNumber, comment.Text));
         Assert.Equal(7, await db.Identities.CountAsync(i => i.Platform == Core.Conversation.Platform.Teams));
 
         foreach (var card in host.Simulator.Activities.Select(a => a.Card).OfType<System.Text.Json.Nodes.JsonObject>().Concat(host.InvokeCards))
