@@ -85,6 +85,14 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void CommandText_MultiLine_KeepsLineBreaksAndBlankLines()
+    {
+        var activity = new Activity { Text = "  new  Memo | Minister\r\nWe urge you.\r\n\r\n**First**,\tvet   every unit. ", Recipient = new ChannelAccount("28:bot") };
+
+        Assert.Equal("new Memo | Minister\nWe urge you.\n\n**First**, vet every unit.", InboundMapper.CommandText(activity));
+    }
+
+    [Fact]
     public async Task ActionSubmit_ButtonData_BecomesButtonAction()
     {
         await using var bot = await TeamsBot.StartAsync();

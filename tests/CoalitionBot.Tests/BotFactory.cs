@@ -17,8 +17,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coalitionbot-host-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
 
-    public BotFactory(Dictionary<string, string?>? settings = null)
+    /// <param name="clock">A clock to share with a simulator (tokens and throttles must see the bot's time); a fresh one when null.</param>
+    public BotFactory(Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
+        Clock = clock ?? new FakeTimeProvider(Start);
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
         {
@@ -33,7 +35,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         }
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
+    /// <summary>Where a fresh clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 14, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; }
 
     public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
 

@@ -66,7 +66,7 @@ internal static class InboundMapper
 
     /// <summary>
     /// The command text: the bot's own mentions ("&lt;at&gt;CoalitionBot&lt;/at&gt;", as each mention entity's text gives
-    /// it) removed, other people's mentions reduced to their names, whitespace tidied.
+    /// it) removed, other people's mentions reduced to their names, spaces tidied; line breaks are kept.
     /// </summary>
     public static string CommandText(Activity activity)
     {
@@ -86,8 +86,12 @@ internal static class InboundMapper
             text = text.Replace(mention, isBot ? " " : name, StringComparison.Ordinal);
         }
 
-        text = text.Replace("&nbsp;", " ", StringComparison.Ordinal).Replace('\u00a0', ' ');
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        text = text.Replace("&nbsp;", " ", StringComparison.Ordinal).Replace('\u00a0', ' ').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+        // Tidy spaces within each line but keep the line breaks: `new` and `publish` take the memo's text on the
+        // lines after the command, and blank lines separate its paragraphs (§2 anchors count them).
+        var lines = text.Split('\n').Select(line => string.Join(' ', line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+        return string.Join('\n', lines).Trim();
     }
 
     /// <summary>

@@ -8,10 +8,9 @@ namespace CoalitionBot.Teams.Tests.Support;
 /// <summary>The official schemas from ../shared/schemas, loaded once; tests skip when the folder is absent (unless CI requires it).</summary>
 internal static class Schemas
 {
-    private static readonly Lazy<Task<JsonSchema?>> AdaptiveCard = new(() => LoadAsync("adaptive-card-1.5.schema.json"));
     private static readonly Lazy<Task<JsonSchema?>> TeamsManifest = new(() => LoadAsync("teams-manifest-1.25.schema.json"));
 
-    public static async Task<JsonSchema> AdaptiveCardAsync() => await AdaptiveCard.Value ?? throw Skip();
+    public static async Task<JsonSchema> AdaptiveCardAsync() => await AdaptiveCardSchema.LoadAsync() ?? throw Skip();
 
     public static async Task<JsonSchema> TeamsManifestAsync() => await TeamsManifest.Value ?? throw Skip();
 
@@ -19,32 +18,8 @@ internal static class Schemas
     public static async Task AssertValidCardAsync(JsonObject card)
     {
         var schema = await AdaptiveCardAsync();
-        var copy = (JsonObject)card.DeepClone();
-        StripMsTeams(copy);
-        var errors = schema.Validate(copy.ToJsonString());
-        Assert.True(errors.Count == 0, "Card does not validate: " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
-    }
-
-    private static void StripMsTeams(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                obj.Remove("msteams");
-                foreach (var (_, child) in obj.ToList())
-                {
-                    StripMsTeams(child);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    StripMsTeams(child);
-                }
-
-                break;
-        }
+        var errors = AdaptiveCardSchema.Errors(schema, card);
+        Assert.True(errors.Count == 0, "Card does not validate: " + string.Join("; ", errors));
     }
 
     private static async Task<JsonSchema?> LoadAsync(string file)

@@ -29,6 +29,7 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> conversationMembers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> blockedUsers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> roster = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> activityIds = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(int Status, TimeSpan? RetryAfter, string Code)> failures = new();
     private readonly List<RecordedActivity> recorded = [];
@@ -107,6 +108,26 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
         }
 
         return await client.SendAsync(request).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts a person in the tenant's roster: the members endpoints then answer with their name, object id and e-mail
+    /// (as Teams does for users of the bot's tenant), found by their 29: id or their Entra object id. Who is in which
+    /// conversation is not modelled: a rostered person is a member of every conversation.
+    /// </summary>
+    public void AddMember(string memberId, string aadObjectId, string name, string email)
+    {
+        var member = new JsonObject
+        {
+            ["id"] = memberId,
+            ["name"] = name,
+            ["aadObjectId"] = aadObjectId,
+            ["email"] = email,
+            ["userPrincipalName"] = email,
+            ["tenantId"] = Options.TenantId,
+        };
+        roster[memberId] = member;
+        roster[aadObjectId] = member;
     }
 
     /// <summary>From now on, writes to this user's chats fail with 403 (the user blocked or removed the app).</summary>
@@ -292,7 +313,17 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
             return ConnectorError(401, "Unauthorized", "Authorization has been denied for this request.");
         }
 
+        if (memberId is not null && roster.TryGetValue(memberId, out var known))
+        {
+            return Results.Json(known.DeepClone());
+        }
+
         var id = conversationMembers.GetValueOrDefault(conversationId) ?? "29:1sim-user";
+        if (roster.TryGetValue(id, out var chatMember))
+        {
+            return memberId is null ? Results.Json(new JsonArray(chatMember.DeepClone())) : ConnectorError(404, "MemberNotFoundInConversation", "The member was not found.");
+        }
+
         var member = new JsonObject
         {
             ["id"] = id,
