@@ -8,7 +8,7 @@ namespace CoalitionBot.Storage;
 /// once: PostgreSQL uses FOR UPDATE SKIP LOCKED; SQLite (one writer at a time) a conditional update. A row
 /// whose worker died is claimable again when its lease runs out.
 /// </summary>
-public sealed class DeliveryQueue(CoalitionDbContext db)
+public sealed class DeliveryQueue(CoalitionDbContext db, SqliteWriteGate sqliteWrites)
 {
     public async Task<List<Delivery>> ClaimAsync(DateTimeOffset now, int batch, TimeSpan lease, CancellationToken ct)
     {
@@ -28,11 +28,13 @@ public sealed class DeliveryQueue(CoalitionDbContext db)
         }
         else
         {
-            await db.Deliveries
-                .Where(d => d.State == DeliveryState.Pending && d.NotBefore <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-                .OrderBy(d => d.NotBefore)
-                .Take(batch)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.ClaimToken, token), ct);
+            await sqliteWrites.WriteAsync(
+                () => db.Deliveries
+                    .Where(d => d.State == DeliveryState.Pending && d.NotBefore <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+                    .OrderBy(d => d.NotBefore)
+                    .Take(batch)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.ClaimToken, token), ct),
+                ct);
         }
 
         return await db.Deliveries.Where(d => d.ClaimToken == token && d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).ToListAsync(ct);

@@ -28,11 +28,12 @@ public static class StorageServices
                 DefaultTimeout = 30,
                 Pooling = true,
             }.ToString();
-            services.AddDbContext<SqliteCoalitionDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas(), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
+            services.AddDbContext<SqliteCoalitionDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas(), new SqliteWriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>()), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
             services.AddScoped<CoalitionDbContext>(sp => sp.GetRequiredService<SqliteCoalitionDbContext>());
         }
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IDataSession, EfDataSession>();
         services.AddScoped<DeliveryQueue>();
         services.AddSingleton<IDatabaseDescription>(new DatabaseDescription(options.Provider, options.Provider == StorageProvider.Sqlite ? options.SqliteConnectionString(DefaultDataFolder) : "PostgreSQL"));

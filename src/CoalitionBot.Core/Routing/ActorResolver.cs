@@ -12,8 +12,10 @@ namespace CoalitionBot.Core.Routing;
 /// </summary>
 public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> options, IEnumerable<IEmailLookup> emailLookups)
 {
-    public async Task<(Contact? Contact, Coalition? Coalition)> ResolveAsync(Inbound inbound, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The contact and coalition behind the actor, and the actor's e-mail (as sent, or as the platform reported it when asked).</summary>
+    public async Task<(Contact? Contact, Coalition? Coalition, string? Email)> ResolveAsync(Inbound inbound, DateTimeOffset now, CancellationToken ct)
     {
+        string? email = Contact.NormaliseEmail(inbound.Actor.Email);
         var id = inbound.Actor.Identity;
         var identity = await data.FirstOrDefaultAsync(
             data.Identities.Where(i => i.Platform == id.Platform && i.TenantId == id.TenantId && i.UserId == id.UserId), ct);
@@ -23,10 +25,10 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
         {
             contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == identity.ContactId), ct);
         }
-        else if (Contact.NormaliseEmail(inbound.Actor.Email ?? await LookUpEmailAsync(inbound, ct)) is { } email)
+        else if ((email ??= Contact.NormaliseEmail(await LookUpEmailAsync(inbound, ct))) is { } known)
         {
-            contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Email == email), ct)
-                ?? await AddConfiguredCoordinatorAsync(inbound.Actor, email, now, ct);
+            contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Email == known), ct)
+                ?? await AddConfiguredCoordinatorAsync(inbound.Actor, known, now, ct);
             if (contact is not null)
             {
                 identity = new ContactIdentity { ContactId = contact.Id, Platform = id.Platform, TenantId = id.TenantId, UserId = id.UserId };
@@ -42,7 +44,7 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
         var coalition = contact is not null
             ? await data.FirstOrDefaultAsync(data.Coalitions.Where(c => c.Id == contact.CoalitionId), ct)
             : await data.FirstOrDefaultAsync(data.Coalitions.OrderBy(c => c.CreatedAt), ct);
-        return (contact, coalition);
+        return (contact, coalition, email);
     }
 
     private async Task<string?> LookUpEmailAsync(Inbound inbound, CancellationToken ct)

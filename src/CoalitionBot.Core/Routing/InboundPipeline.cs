@@ -29,7 +29,12 @@ public sealed partial class InboundPipeline(
         var route = router.Match(inbound.Content);
         try
         {
-            var (me, coalition) = await actors.ResolveAsync(inbound, clock.GetUtcNow(), ct);
+            var (me, coalition, email) = await actors.ResolveAsync(inbound, clock.GetUtcNow(), ct);
+            if (email is not null && inbound.Actor.Email is null)
+            {
+                inbound = inbound with { Actor = inbound.Actor with { Email = email } }; // what the platform told us when asked
+            }
+
             var context = new RequestContext(inbound, data, clock, me, coalition);
             if (route is null)
             {

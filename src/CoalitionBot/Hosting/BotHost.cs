@@ -67,6 +67,8 @@ public static class BotHost
 
     public static async Task<WebApplication> MapCoalitionBotAsync(this WebApplication app)
     {
+        // The database is used before the host starts (migrations, keys): check its settings now, naming the key.
+        _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
         if (app.Configuration.GetValue(StorageOptions.Section + ":MigrateOnStart", true))
         {
             await DatabaseMigrator.MigrateAsync(app.Services);

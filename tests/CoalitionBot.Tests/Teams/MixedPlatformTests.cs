@@ -72,11 +72,11 @@ public sealed class MixedPlatformTests
 
         Assert.Contains("is closed", (await cora.Says("close M-1")).Html);
         var compiled = (await cora.Says("compile M-1")).Html;
-        var list = compiled[compiled.IndexOf("<h1>", StringComparison.Ordinal)..];
+        var list = compiled[compiled.IndexOf("<h1>", StringComparison.Ordinal)..(compiled.IndexOf("</div>", StringComparison.Ordinal) + "</div>".Length)];
         Assert.Equal(
-            "<h1>Memo to the Secretary of State</h1>\n<p>To: The Secretary of State</p>\n<p>3 signatory organisation(s).</p>\n"
-            + "<h2>International (2)</h2>\n<ul>\n<li>Global Peace Network</li>\n<li>The Human Rights Advocates</li>\n</ul>\n"
-            + "<h2>National (1)</h2>\n<ul>\n<li>Fundación Derechos Humanos</li>\n</ul>\n</div></div>",
+            "<h1>Memo to the Secretary of State</h1>\n<p>To: The Secretary of State<br />\nDate: 2 November 2026</p>\n<h2>Signatories (3)</h2>\n"
+            + "<h3>International</h3>\n<ul>\n<li>Global Peace Network</li>\n<li>The Human Rights Advocates</li>\n</ul>\n"
+            + "<h3>National</h3>\n<ul>\n<li>Fundación Derechos Humanos</li>\n</ul>\n</div>",
             list);
 
         await using var scope = host.Factory.Services.CreateAsyncScope();

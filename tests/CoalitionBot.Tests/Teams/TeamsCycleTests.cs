@@ -124,9 +124,9 @@ public sealed class TeamsCycleTests
         Assert.Contains("is closed", TeamsCards.Text(await cora.Says("close M-1")));
         var compiled = TeamsCards.Text(await cora.Says("compile M-1"));
         Assert.Contains("now final", compiled);
-        Assert.EndsWith(
-            "Memo to the Secretary of State\nTo: The Secretary of State\n1 signatory organisation(s).\nInternational (1)\n- Global Peace Network\n"
-            + "Signed an earlier version, not yet re-confirmed (2)\n- The Human Rights Advocates\n- Riverside Refugee Aid",
+        Assert.Contains(
+            "Memo to the Secretary of State\nTo: The Secretary of State\nDate: 2 November 2026\nSignatories (1)\nInternational\n- Global Peace Network\n"
+            + "Signed an earlier version, not yet re-confirmed (2)\n- The Human Rights Advocates\n- Riverside Refugee Aid\nDownload links work until",
             compiled);
 
         await using var scope = host.Factory.Services.CreateAsyncScope();
