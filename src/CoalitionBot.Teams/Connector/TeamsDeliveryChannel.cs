@@ -48,8 +48,9 @@ internal sealed class TeamsDeliveryChannel(
         string? lastId = null;
         for (var i = 0; i < parts.Count; i++)
         {
-            // Later parts of a split memo wait for the rate limiter: half a memo must not be left for a retry.
-            var sent = await connector.SendAsync(serviceUrl, target.TenantId, conversationId, parts[i], wait: i > 0, cancellationToken).ConfigureAwait(false);
+            // Every part waits its turn at the rate limiter: pacing here keeps circulation at the pace Teams allows,
+            // where bouncing a throttled first part back to the outbox would cost it seconds of back-off.
+            var sent = await connector.SendAsync(serviceUrl, target.TenantId, conversationId, parts[i], wait: true, cancellationToken).ConfigureAwait(false);
             if (!sent.Succeeded)
             {
                 return Outcome(sent, i == 0 ? "sending" : $"sending part {i + 1} of {parts.Count}");

@@ -26,6 +26,16 @@ public sealed class DocumentationTests
     [InlineData("WebChannel", "Demo")]
     [InlineData("Coalition", "Coordinators")]
     [InlineData("Outbox", "Parallelism")]
+    [InlineData("Slack", "BotToken")]
+    [InlineData("Slack", "SigningSecret")]
+    [InlineData("Slack", "AppToken")]
+    [InlineData("Slack", "ApiBaseUrl")]
+    [InlineData("Teams", "AppId")]
+    [InlineData("Teams", "AppPassword")]
+    [InlineData("Teams", "TenantId")]
+    [InlineData("Teams", "OpenIdMetadataUrl")]
+    [InlineData("Downloads", "SigningKey")]
+    [InlineData("Reminders", "SweepInterval")]
     public async Task ExampleSettings_DocumentEveryKey(string section, string key)
     {
         var example = await File.ReadAllTextAsync(Path.Combine(Root, "appsettings.example.json"));
