@@ -40,6 +40,22 @@ public sealed class DeliveryQueue(CoalitionDbContext db, SqliteWriteGate sqliteW
         return await db.Deliveries.Where(d => d.ClaimToken == token && d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Extends this worker's lease on one row just before sending it; false when the lease ran out and another
+    /// worker may have taken the row (then this worker must not send it).
+    /// </summary>
+    public async Task<bool> RenewAsync(Guid id, Guid? token, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        var until = now + lease;
+        var renewed = await sqliteWrites.WriteAsync(
+            () => db.Deliveries
+                .Where(d => d.Id == id && d.ClaimToken == token && d.State == DeliveryState.Pending && d.LeaseUntil >= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until), ct),
+            ct,
+            onlyForSqlite: !db.Database.IsNpgsql());
+        return renewed == 1;
+    }
+
     /// <summary>When the next pending delivery is due, if any (the worker sleeps until then or until woken).</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct) =>
         db.Deliveries.Where(d => d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).Select(d => (DateTimeOffset?)d.NotBefore).FirstOrDefaultAsync(ct);

@@ -15,9 +15,14 @@ public sealed class SqliteWriteGate
 
     public void Leave() => _gate.Release();
 
-    /// <summary>Runs one write (an ExecuteUpdate, say) inside the gate.</summary>
-    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    /// <summary>Runs one write (an ExecuteUpdate, say) inside the gate; <paramref name="onlyForSqlite"/> false runs it directly (PostgreSQL).</summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct, bool onlyForSqlite = true)
     {
+        if (!onlyForSqlite)
+        {
+            return await write();
+        }
+
         await EnterAsync(ct);
         try
         {

@@ -24,4 +24,8 @@ public sealed class ContactIdentity
     public DateTimeOffset LastSeenAt { get; set; }
 
     public ChatIdentity ToChatIdentity() => new(Platform, TenantId, UserId);
+
+    /// <summary>Where to reach a person with several identities: Slack or Teams before the unverified web playground, then the most recently seen.</summary>
+    public static ContactIdentity Preferred(IEnumerable<ContactIdentity> identities) =>
+        identities.OrderBy(i => i.Platform == Platform.Web ? 1 : 0).ThenByDescending(i => i.LastSeenAt).First();
 }

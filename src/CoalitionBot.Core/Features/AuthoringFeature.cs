@@ -267,18 +267,27 @@ public sealed class AuthoringFeature : IFeature
             return null;
         }
 
-        if (!DateTime.TryParseExact(raw, DeadlineFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        DateTimeOffset utc;
+        if (raw.Length > 16 && raw[10] == 'T' && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant)
+            && (raw.EndsWith('Z') || raw[^6] is '+' or '-'))
+        {
+            utc = instant.ToUniversalTime(); // a date picker's exact instant (Slack sends ISO 8601 with an offset)
+        }
+        else if (!DateTime.TryParseExact(raw, DeadlineFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             values.Error("deadline", $"\"{Memos.Shorten(raw)}\" is not a date I can read. Write it as yyyy-MM-dd HH:mm, for example 2026-12-15 17:00.");
             return null;
         }
-
-        if (raw.Length == 10)
+        else
         {
-            local = local.AddHours(23).AddMinutes(59); // a date alone means the end of that day
+            if (raw.Length == 10)
+            {
+                local = local.AddHours(23).AddMinutes(59); // a date alone means the end of that day
+            }
+
+            utc = TimeZones.ToUtc(local, TimeZones.IsKnown(timeZone) ? timeZone : "UTC");
         }
 
-        var utc = TimeZones.ToUtc(local, TimeZones.IsKnown(timeZone) ? timeZone : "UTC");
         if (utc <= now)
         {
             values.Error("deadline", "The deadline must be in the future.");

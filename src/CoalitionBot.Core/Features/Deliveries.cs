@@ -14,11 +14,11 @@ public static class Deliveries
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Chooses where each contact is reached: their most recently seen identity.</summary>
+    /// <summary>Chooses where each contact is reached: a Slack or Teams identity before a web-channel one, then the most recently seen.</summary>
     public static async Task<Dictionary<Guid, ContactIdentity>> ReachableAsync(RequestContext ctx, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
     {
         var identities = await ctx.Data.ListAsync(ctx.Data.Identities.Where(i => contactIds.Contains(i.ContactId)), ct);
-        return identities.GroupBy(i => i.ContactId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.LastSeenAt).First());
+        return identities.GroupBy(i => i.ContactId).ToDictionary(g => g.Key, ContactIdentity.Preferred);
     }
 
     /// <summary>

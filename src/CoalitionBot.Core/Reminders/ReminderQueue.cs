@@ -182,7 +182,7 @@ internal sealed class ReminderQueue(IDataSession data, Coalition coalition, Memo
             identities.AddRange(await data.ListAsync(data.Identities.Where(i => chunk.Contains(i.ContactId)), ct));
         }
 
-        return identities.GroupBy(i => i.ContactId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.LastSeenAt).First());
+        return identities.GroupBy(i => i.ContactId).ToDictionary(g => g.Key, ContactIdentity.Preferred);
     }
 
     /// <summary>Marks reminders queued for later (not being sent now) to contacts <paramref name="cancel"/> picks as cancelled; the caller saves.</summary>

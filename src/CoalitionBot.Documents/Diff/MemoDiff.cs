@@ -52,8 +52,16 @@ public static partial class MemoDiff
         return new MemoComparison(ordered, Assess(ordered, oldVersion, newVersion));
     }
 
+    /// <summary>Above this many cells the longest-common-subsequence table is not built (a 200 KB memo of one-word paragraphs would need gigabytes).</summary>
+    private const long MaxAnchorCells = 4_000_000;
+
     private static List<(int Old, int New)> Anchors(List<string> a, List<string> b)
     {
+        if ((long)(a.Count + 1) * (b.Count + 1) > MaxAnchorCells)
+        {
+            return GreedyAnchors(a, b);
+        }
+
         var table = new int[a.Count + 1, b.Count + 1];
         for (var i = a.Count - 1; i >= 0; i--)
         {
@@ -78,6 +86,42 @@ public static partial class MemoDiff
             else
             {
                 y++;
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>For huge texts: pairs each new paragraph with the next identical old one, in order (linear time, never worse than "all replaced").</summary>
+    private static List<(int Old, int New)> GreedyAnchors(List<string> a, List<string> b)
+    {
+        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!positions.TryGetValue(a[i], out var queue))
+            {
+                positions[a[i]] = queue = new Queue<int>();
+            }
+
+            queue.Enqueue(i);
+        }
+
+        var pairs = new List<(int, int)>();
+        var last = -1;
+        for (var j = 0; j < b.Count; j++)
+        {
+            if (positions.TryGetValue(b[j], out var queue))
+            {
+                while (queue.Count > 0 && queue.Peek() <= last)
+                {
+                    queue.Dequeue();
+                }
+
+                if (queue.Count > 0)
+                {
+                    last = queue.Dequeue();
+                    pairs.Add((last, j));
+                }
             }
         }
 

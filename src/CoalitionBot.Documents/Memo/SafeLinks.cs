@@ -23,27 +23,35 @@ public static class SafeLinks
     /// </summary>
     internal static void Sanitise(MarkdownDocument document)
     {
+        // Autolinks first: unwrapping a link below re-threads its siblings, and a later walk could miss one.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+            if (!IsAllowed(url))
+            {
+                Replace(autolink, new LiteralInline(autolink.Url));
+            }
+        }
+
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (link.IsImage)
             {
                 var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-                link.ReplaceBy(new LiteralInline(alt), copyChildren: false);
+                Replace(link, new LiteralInline(alt));
             }
             else if (!IsAllowed(link.Url))
             {
                 Unwrap(link);
             }
         }
+    }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-        {
-            var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-            if (!IsAllowed(url))
-            {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
-            }
-        }
+    /// <summary>Puts <paramref name="replacement"/> where <paramref name="inline"/> was (Markdig's ReplaceBy lost neighbouring text here).</summary>
+    private static void Replace(Inline inline, Inline replacement)
+    {
+        inline.InsertBefore(replacement);
+        inline.Remove();
     }
 
     private static void Unwrap(LinkInline link)

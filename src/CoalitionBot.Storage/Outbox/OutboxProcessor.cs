@@ -65,6 +65,10 @@ public sealed partial class OutboxProcessor(
         {
             outcome = new DeliveryRetry($"{delivery.Platform} is not configured on this instance.", TimeSpan.FromMinutes(5));
         }
+        else if (!await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().RenewAsync(delivery.Id, delivery.ClaimToken, clock.GetUtcNow(), options.Value.Lease, ct))
+        {
+            return; // this batch outlived its lease: another worker may have the row now, so never send it from here
+        }
         else
         {
             string? replaces = null;
@@ -151,7 +155,7 @@ public sealed partial class OutboxProcessor(
             + (unreachable ? " They may have blocked or removed the app; reach them another way." : "");
         var coordinators = await db.Contacts.Where(c => c.CoalitionId == row.CoalitionId && c.IsCoordinator).Select(c => c.Id).ToListAsync(ct);
         var reach = await db.Identities.Where(i => coordinators.Contains(i.ContactId)).ToListAsync(ct);
-        foreach (var identity in reach.GroupBy(i => i.ContactId).Select(g => g.OrderByDescending(i => i.LastSeenAt).First()))
+        foreach (var identity in reach.GroupBy(i => i.ContactId).Select(ContactIdentity.Preferred))
         {
             var key = $"failed:{row.Id:N}:{identity.ContactId:N}";
             if (!await db.Deliveries.AnyAsync(d => d.IdempotencyKey == key, ct))

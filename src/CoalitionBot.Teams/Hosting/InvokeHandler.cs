@@ -118,8 +118,10 @@ internal sealed partial class InvokeHandler(
                 return InvokeResponses.Dialog(e.Form.Title, renderer.RenderForm(e.Form, e.Errors, FormHost.Dialog));
             case FormAcceptedReply accepted:
                 // The dialog closes with a short note; the full confirmation (a receipt) goes to the person's chat.
-                QueueReply(activity, reply, InboundMapper.IsPersonal(activity));
-                return InvokeResponses.DialogMessage(accepted.Confirmation.Summary);
+                var receiptQueued = QueueReply(activity, reply, InboundMapper.IsPersonal(activity));
+                return InvokeResponses.DialogMessage(receiptQueued
+                    ? accepted.Confirmation.Summary
+                    : accepted.Confirmation.Summary + " (Your answer is stored, but I could not send the receipt to our chat just now.)");
             case MessageReply m:
                 return InvokeResponses.DialogMessage(m.Message.Summary);
             case DuplicateReply:

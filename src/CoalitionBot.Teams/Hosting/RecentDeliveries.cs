@@ -30,4 +30,7 @@ internal sealed class RecentDeliveries(TimeProvider time)
 
         return seen.TryAdd(deliveryId, now);
     }
+
+    /// <summary>Forgets an id whose item could not be taken, so the platform's redelivery is handled.</summary>
+    public void Forget(string deliveryId) => seen.TryRemove(deliveryId, out _);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoalitionBot.Core.Conversation;
@@ -17,6 +18,7 @@ internal sealed partial class TeamsActivityEndpoint(
     InboundQueue queue,
     RecentDeliveries recent,
     InvokeHandler invokes,
+    IOptions<TeamsOptions> options,
     ILogger<TeamsActivityEndpoint> logger)
 {
     private const long MaxBodyBytes = 512 * 1024;
@@ -50,6 +52,13 @@ internal sealed partial class TeamsActivityEndpoint(
         if (activity?.Type is null || activity.Conversation?.Id is null)
         {
             return Results.BadRequest();
+        }
+
+        if (!IsOurTenant(activity))
+        {
+            // A single-tenant bot answers only its own organisation; another tenant's users must never be linked by e-mail.
+            LogForeignTenant(logger, InboundMapper.Tenant(activity));
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         using var scope = logger.BeginScope("Teams {Tenant} {Conversation}", InboundMapper.Tenant(activity), activity.Conversation.Id);
@@ -101,8 +110,25 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         var item = new QueuedActivity(inbound, ConversationReference.From(activity), replyTo, InboundMapper.IsPersonal(activity));
-        return queue.TryEnqueue(item) ? Results.Accepted() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (queue.TryEnqueue(item))
+        {
+            return Results.Accepted();
+        }
+
+        recent.Forget(inbound.DeliveryId); // the redelivery after our 503 must be handled, not dropped as a duplicate
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>
+    /// Single-tenant bots (the default) take activities only from their own tenant. Multi-tenant bots and the
+    /// Development anonymous mode (no tenant configured) take any.
+    /// </summary>
+    private bool IsOurTenant(Activity activity) =>
+        options.Value.MultiTenant || string.IsNullOrWhiteSpace(options.Value.TenantId)
+        || string.Equals(InboundMapper.Tenant(activity), options.Value.TenantId, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = 4603, Level = LogLevel.Warning, Message = "Refused a Teams activity from tenant {Tenant}, which is not this bot's tenant")]
+    private static partial void LogForeignTenant(ILogger logger, string tenant);
 
     [LoggerMessage(EventId = 4601, Level = LogLevel.Debug, Message = "Ignoring Teams activity of type {Type}")]
     private static partial void LogIgnored(ILogger logger, string type);

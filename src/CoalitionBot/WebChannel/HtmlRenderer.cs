@@ -2,10 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Documents;
-using Markdig;
-using Markdig.Renderers;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace CoalitionBot.WebChannel;
 
@@ -137,28 +133,10 @@ public static class HtmlRenderer
         return $"<button type=\"button\" class=\"cb-button{style}\" data-action-id=\"{Attr(button.ActionId)}\" data-value=\"{Attr(button.Value)}\">{Text(button.Label)}</button>";
     }
 
-    /// <summary>Memo Markdown to HTML: Markdig with raw HTML disabled; links other than http(s) and mailto are dropped.</summary>
-    public static string MemoHtml(string markdown)
-    {
-        var document = Markdig.Markdown.Parse(markdown, MemoDocument.Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (link.Url is not null && !IsSafeUrl(link.Url))
-            {
-                link.Url = "#";
-            }
-        }
+    /// <summary>Memo Markdown to sanitised HTML by the Documents library (raw HTML shown as text, unsafe links and autolinks removed).</summary>
+    public static string MemoHtml(string markdown) => Documents.MemoHtml.Render(MemoDocument.Parse(markdown));
 
-        using var writer = new StringWriter();
-        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
-        MemoDocument.Pipeline.Setup(renderer);
-        renderer.Render(document);
-        return writer.ToString();
-    }
-
-    private static bool IsSafeUrl(string url) =>
-        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) || url.StartsWith('#');
+    private static bool IsSafeUrl(string url) => SafeLinks.IsAllowed(url) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
     private static string Text(string text) => Encoder.Encode(text).Replace("&#xA;", "<br>");
 

@@ -59,4 +59,20 @@ public sealed class TeamsAuthenticationTests
             Assert.Equal(1, await db.Identities.CountAsync());
         }
     }
+
+    [Fact]
+    public async Task Activity_FromAnotherTenant_Is403AndLinksNobody()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        var outsider = host.User("Mallory", "cora@coalition.org");
+        var activity = outsider.Activity("setup Hijacked Coalition");
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "another-tenant" } };
+        activity["conversation"]!["tenantId"] = "another-tenant";
+        using var response = await host.PostAsync(activity, TokenFlavour.Valid);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
+        Assert.Equal(0, await db.Identities.CountAsync());
+        Assert.Equal(0, await db.Coalitions.CountAsync());
+    }
 }

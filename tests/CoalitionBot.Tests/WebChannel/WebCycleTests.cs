@@ -141,6 +141,28 @@ public sealed class WebCycleTests
     }
 
     [Fact]
+    public async Task MemoLinks_WithUnsafeSchemes_AreNeverRenderedAsLinks()
+    {
+        await using var factory = new BotFactory();
+        var cora = new WebClient(factory.CreateClient(), "cora@coalition.org", "Cora");
+        await cora.Says("setup");
+        await cora.Says("new Links | X | 2026-12-20 17:00\nAutolink <javascript:alert(1)> and [inline](javascript:alert(2)) and <https://example.org/ok>.");
+        var card = (await cora.Says("show M-1")).Html;
+        Assert.DoesNotContain("href=\"javascript:", card, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"https://example.org/ok\"", card);
+    }
+
+    [Fact]
+    public async Task RelayedRequests_AreRefused_EvenFromLoopback()
+    {
+        await using var factory = new BotFactory();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/web/api/send") { Content = JsonContent.Create(new { email = "cora@coalition.org", text = "setup" }) };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        var response = await factory.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task DemoCoalition_LoadsIntoAnEmptyDatabase()
     {
         await using var factory = new BotFactory(new() { ["WebChannel:Demo"] = "true" });
