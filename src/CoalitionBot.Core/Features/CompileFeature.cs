@@ -68,7 +68,7 @@ public sealed class CompileFeature(DownloadLinks links) : IFeature
         var tally = await MemoTally.ForAsync(ctx, memo, ct);
         return new MessageReply(new Message($"{memo.Code}: list of signatories", [
             new TextBlock(note),
-            new MemoExcerptBlock(memo.Code, memo.Title, ChatMarkdown(list, tally), Truncated: false),
+            new MemoExcerptBlock(memo.Code, memo.Title, ChatMarkdown(list, tally), Truncated: false, Numbered: false),
             new TextBlock(links.ExpiryNote(ctx.Me?.TimeZone)),
             links.ForList(memo, choice),
         ]));

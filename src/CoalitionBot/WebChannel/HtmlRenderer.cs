@@ -27,7 +27,7 @@ public static class HtmlRenderer
                     html.Append("<p>").Append(Text(t.Text)).Append("</p>");
                     break;
                 case MemoExcerptBlock m:
-                    html.Append("<div class=\"cb-memo\">").Append(MemoHtml(m.Markdown));
+                    html.Append("<div class=\"cb-memo\">").Append(MemoHtml(m.Markdown, m.Numbered));
                     if (m.Truncated)
                     {
                         html.Append("<p class=\"cb-more\">… (excerpt: use Read full text)</p>");
@@ -134,7 +134,8 @@ public static class HtmlRenderer
     }
 
     /// <summary>Memo Markdown to sanitised HTML by the Documents library (raw HTML shown as text, unsafe links and autolinks removed).</summary>
-    public static string MemoHtml(string markdown) => Documents.MemoHtml.Render(MemoDocument.Parse(markdown));
+    public static string MemoHtml(string markdown, bool numbered = true) =>
+        Documents.MemoHtml.Render(MemoDocument.Parse(markdown), new MemoHtmlOptions(ShowParagraphMarkers: numbered));
 
     private static bool IsSafeUrl(string url) => SafeLinks.IsAllowed(url) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
