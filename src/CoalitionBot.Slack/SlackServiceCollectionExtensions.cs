@@ -57,6 +57,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddHostedService<SlackWorkQueueService>();
         services.AddHostedService<SlackSocketModeService>();
+        services.AddHostedService<SlackJournalRecoveryService>();
         services.AddHostedService<SlackAuthCheckService>();
         services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack", tags: ["ready"]);
         return services;

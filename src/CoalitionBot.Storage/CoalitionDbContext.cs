@@ -41,6 +41,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ReminderSnooze> Snoozes => Set<ReminderSnooze>();
 
+    public DbSet<InboundJournalEntry> InboundJournal => Set<InboundJournalEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -108,6 +110,12 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("ReminderSnoozes");
             e.HasIndex(x => new { x.MemoId, x.ContactId }).IsUnique();
+        });
+        model.Entity<InboundJournalEntry>(e =>
+        {
+            e.HasKey(x => new { x.Platform, x.Key });
+            e.HasIndex(x => new { x.Platform, x.CompletedAt, x.ReceivedAt });
+            e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
         });
         model.Entity<ProcessedInbound>(e =>
         {

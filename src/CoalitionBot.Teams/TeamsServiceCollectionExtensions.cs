@@ -67,6 +67,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, TeamsEmailLookup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, TeamsDeliveryChannel>(sp => sp.GetRequiredService<TeamsDeliveryChannel>()));
         services.TryAddSingleton<InboundQueue>();
+        services.TryAddSingleton<TeamsJournal>();
+        services.AddSingleton<TeamsJournalRecoveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsJournalRecoveryService>());
         services.TryAddSingleton<RecentDeliveries>();
         services.TryAddSingleton<ReplySender>();
         services.TryAddSingleton<InvokeHandler>();

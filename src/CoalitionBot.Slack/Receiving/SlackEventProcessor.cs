@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>
-/// Events API deliveries: acked at once, deduplicated on event_id, handled from the work queue.
+/// Events API deliveries: written to the inbound journal, acked, deduplicated on event_id, handled from the work
+/// queue, and marked done; after a crash <see cref="RecoverAsync"/> handles what was acked but never finished.
 /// Handles app_mention, message.im (never bot or subtype messages, so never our own) and app_home_opened.
 /// </summary>
 internal sealed partial class SlackEventProcessor(
@@ -19,11 +20,13 @@ internal sealed partial class SlackEventProcessor(
     SlackWorkQueue queue,
     SlackDeduplicator deduplicator,
     SlackUserDirectory users,
-    ILogger<SlackEventProcessor> log)
+    TimeProvider time,
+    ILogger<SlackEventProcessor> log,
+    IInboundJournal? journal = null)
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(2);
 
-    internal SlackAck Accept(JsonObject payload)
+    internal async Task<SlackAck> AcceptAsync(JsonObject payload, CancellationToken cancellationToken)
     {
         switch (payload.Str("type"))
         {
@@ -43,7 +46,8 @@ internal sealed partial class SlackEventProcessor(
                     return SlackAck.Empty;
                 }
 
-                if (!queue.TryEnqueue(ct => HandleAsync(payload, eventId, ct)))
+                if (!await RecordAsync(eventId, payload, cancellationToken).ConfigureAwait(false)
+                    || !queue.TryEnqueue(ct => HandleAndCompleteAsync(payload, eventId, ct)))
                 {
                     deduplicator.Release(key);
                     return SlackAck.Busy;
@@ -52,6 +56,56 @@ internal sealed partial class SlackEventProcessor(
                 return SlackAck.Empty;
             default:
                 return SlackAck.Empty;
+        }
+    }
+
+    /// <summary>Takes events acknowledged at least five minutes ago but never finished (the process died) and queues them again.</summary>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        if (journal is null)
+        {
+            return 0;
+        }
+
+        var entries = await journal.TakeUnfinishedAsync(Platform.Slack, time.GetUtcNow() - TimeSpan.FromMinutes(5), 200, cancellationToken).ConfigureAwait(false);
+        var queued = 0;
+        foreach (var entry in entries)
+        {
+            if (JsonNode.Parse(entry.Payload) is JsonObject payload && queue.TryEnqueue(ct => HandleAndCompleteAsync(payload, entry.Key, ct)))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    private async Task<bool> RecordAsync(string eventId, JsonObject payload, CancellationToken cancellationToken)
+    {
+        if (journal is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await journal.RecordAsync(Platform.Slack, eventId, payload.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without a durable note we must not acknowledge: a 503 makes Slack deliver the event again.
+            LogJournalFailed(log, ex, eventId);
+            return false;
+        }
+    }
+
+    private async Task HandleAndCompleteAsync(JsonObject payload, string eventId, CancellationToken cancellationToken)
+    {
+        await HandleAsync(payload, eventId, cancellationToken).ConfigureAwait(false);
+        if (journal is not null)
+        {
+            await journal.CompleteAsync(Platform.Slack, eventId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -127,4 +181,7 @@ internal sealed partial class SlackEventProcessor(
 
     [LoggerMessage(EventId = 4601, Level = LogLevel.Information, Message = "Dropped repeated Slack event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 4310, Level = LogLevel.Error, Message = "Could not record Slack event {EventId} in the inbound journal; answering 503 so Slack retries")]
+    private static partial void LogJournalFailed(ILogger logger, Exception exception, string eventId);
 }

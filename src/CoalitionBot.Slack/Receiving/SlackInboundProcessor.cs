@@ -33,7 +33,7 @@ internal sealed partial class SlackInboundProcessor(
     {
         SlackPayloadKind.SlashCommand => CommandAsync(payload),
         SlackPayloadKind.Interactive => InteractionAsync(payload),
-        SlackPayloadKind.Event => Task.FromResult(events.Accept(payload)),
+        SlackPayloadKind.Event => events.AcceptAsync(payload, cancellationToken),
         _ => Task.FromResult(SlackAck.Empty),
     };
 

@@ -19,6 +19,7 @@ internal sealed partial class TeamsActivityEndpoint(
     RecentDeliveries recent,
     InvokeHandler invokes,
     IOptions<TeamsOptions> options,
+    TeamsJournal journal,
     ILogger<TeamsActivityEndpoint> logger)
 {
     private const long MaxBodyBytes = 512 * 1024;
@@ -65,7 +66,7 @@ internal sealed partial class TeamsActivityEndpoint(
         switch (activity.Type)
         {
             case "message":
-                return Enqueue(activity, Message(activity), replyTo: activity.Id);
+                return await EnqueueAsync(activity, Message(activity), replyTo: activity.Id, ct).ConfigureAwait(false);
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
             case "installationUpdate" when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
                 // Personal installs send both events: greet once per conversation.
@@ -74,7 +75,7 @@ internal sealed partial class TeamsActivityEndpoint(
                     return Results.Ok();
                 }
 
-                return Enqueue(activity, new CommandText("help"), replyTo: null);
+                return await EnqueueAsync(activity, new CommandText("help"), replyTo: null, ct).ConfigureAwait(false);
             case "invoke":
                 var response = await invokes.HandleAsync(activity, ct).ConfigureAwait(false);
                 return Results.Json(response, TeamsJson.Options, statusCode: StatusCodes.Status200OK);
@@ -95,7 +96,7 @@ internal sealed partial class TeamsActivityEndpoint(
         return text.Length == 0 ? null : new CommandText(text);
     }
 
-    private IResult Enqueue(Activity activity, InboundContent? content, string? replyTo)
+    private async Task<IResult> EnqueueAsync(Activity activity, InboundContent? content, string? replyTo, CancellationToken ct)
     {
         if (content is null)
         {
@@ -110,7 +111,7 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         var item = new QueuedActivity(inbound, ConversationReference.From(activity), replyTo, InboundMapper.IsPersonal(activity));
-        if (queue.TryEnqueue(item))
+        if (await journal.RecordAsync(item, ct).ConfigureAwait(false) && queue.TryEnqueue(item))
         {
             return Results.Accepted();
         }

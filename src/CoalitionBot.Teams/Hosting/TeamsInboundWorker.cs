@@ -14,6 +14,7 @@ internal sealed partial class TeamsInboundWorker(
     InboundQueue queue,
     IServiceScopeFactory scopes,
     ReplySender replies,
+    TeamsJournal journal,
     IOptions<TeamsOptions> options,
     ILogger<TeamsInboundWorker> logger) : BackgroundService
 {
@@ -58,6 +59,9 @@ internal sealed partial class TeamsInboundWorker(
                 reply = await services.ServiceProvider.GetRequiredService<IInboundHandler>().HandleAsync(item.Inbound, stoppingToken).ConfigureAwait(false);
             }
 
+            // Handled: the core stored its effects (a re-run would only be answered "already done"), so the journal
+            // entry is finished before the reply goes out.
+            await journal.CompleteAsync(item, stoppingToken).ConfigureAwait(false);
             await replies.SendAsync(reply, item, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -637,6 +637,40 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.ToTable("HostSecrets");
                 });
 
+            modelBuilder.Entity("CoalitionBot.Storage.InboundJournalEntry", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Platform", "Key");
+
+                    b.HasIndex("Platform", "CompletedAt", "ReceivedAt");
+
+                    b.ToTable("InboundJournal");
+                });
+
             modelBuilder.Entity("CoalitionBot.Storage.WebInboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -630,6 +630,40 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.ToTable("HostSecrets");
                 });
 
+            modelBuilder.Entity("CoalitionBot.Storage.InboundJournalEntry", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTriedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Platform", "Key");
+
+                    b.HasIndex("Platform", "CompletedAt", "ReceivedAt");
+
+                    b.ToTable("InboundJournal");
+                });
+
             modelBuilder.Entity("CoalitionBot.Storage.WebInboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -153,6 +153,23 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboundJournal",
+                columns: table => new
+                {
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastTriedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundJournal", x => new { x.Platform, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memos",
                 columns: table => new
                 {
@@ -332,6 +349,11 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboundJournal_Platform_CompletedAt_ReceivedAt",
+                table: "InboundJournal",
+                columns: new[] { "Platform", "CompletedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Memos_CoalitionId_Number",
                 table: "Memos",
                 columns: new[] { "CoalitionId", "Number" },
@@ -400,6 +422,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Identities");
+
+            migrationBuilder.DropTable(
+                name: "InboundJournal");
 
             migrationBuilder.DropTable(
                 name: "Memos");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoalitionBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoalitionDbContext))]
-    [Migration("20261128064457_Initial")]
+    [Migration("20261128071916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -631,6 +631,40 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("HostSecrets");
+                });
+
+            modelBuilder.Entity("CoalitionBot.Storage.InboundJournalEntry", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTriedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Platform", "Key");
+
+                    b.HasIndex("Platform", "CompletedAt", "ReceivedAt");
+
+                    b.ToTable("InboundJournal");
                 });
 
             modelBuilder.Entity("CoalitionBot.Storage.WebInboxMessage", b =>

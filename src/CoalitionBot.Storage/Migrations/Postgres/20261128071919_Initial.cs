@@ -154,6 +154,23 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InboundJournal",
+                columns: table => new
+                {
+                    Platform = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Payload = table.Column<string>(type: "text", maxLength: 2147483647, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastTriedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboundJournal", x => new { x.Platform, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memos",
                 columns: table => new
                 {
@@ -333,6 +350,11 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboundJournal_Platform_CompletedAt_ReceivedAt",
+                table: "InboundJournal",
+                columns: new[] { "Platform", "CompletedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Memos_CoalitionId_Number",
                 table: "Memos",
                 columns: new[] { "CoalitionId", "Number" },
@@ -401,6 +423,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Identities");
+
+            migrationBuilder.DropTable(
+                name: "InboundJournal");
 
             migrationBuilder.DropTable(
                 name: "Memos");

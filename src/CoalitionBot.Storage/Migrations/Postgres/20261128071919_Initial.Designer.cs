@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoalitionBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCoalitionDbContext))]
-    [Migration("20261128064500_Initial")]
+    [Migration("20261128071919_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -638,6 +638,40 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("HostSecrets");
+                });
+
+            modelBuilder.Entity("CoalitionBot.Storage.InboundJournalEntry", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Platform", "Key");
+
+                    b.HasIndex("Platform", "CompletedAt", "ReceivedAt");
+
+                    b.ToTable("InboundJournal");
                 });
 
             modelBuilder.Entity("CoalitionBot.Storage.WebInboxMessage", b =>

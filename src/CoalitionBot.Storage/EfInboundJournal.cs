@@ -1,0 +1,58 @@
+using CoalitionBot.Core.Conversation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoalitionBot.Storage;
+
+/// <summary>The inbound journal in the database; each call uses a short-lived context of its own.</summary>
+internal sealed class EfInboundJournal(IServiceScopeFactory scopes, TimeProvider clock) : IInboundJournal
+{
+    private const int MaxAttempts = 5;
+
+    public async Task RecordAsync(Platform platform, string key, string payload, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
+        db.InboundJournal.Add(new InboundJournalEntry { Platform = platform, Key = key, Payload = payload, ReceivedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.TableOf(e) is not null)
+        {
+            // recorded already (a redelivery, or another instance took it first)
+        }
+    }
+
+    public async Task CompleteAsync(Platform platform, string key, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
+        var entry = await db.InboundJournal.FirstOrDefaultAsync(e => e.Platform == platform && e.Key == key, cancellationToken);
+        if (entry is { CompletedAt: null })
+        {
+            entry.CompletedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> TakeUnfinishedAsync(Platform platform, DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
+        var entries = await db.InboundJournal
+            .Where(e => e.Platform == platform && e.CompletedAt == null && e.ReceivedAt < receivedBefore
+                && (e.LastTriedAt == null || e.LastTriedAt < receivedBefore) && e.Attempts < MaxAttempts)
+            .OrderBy(e => e.ReceivedAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Attempts++;
+            entry.LastTriedAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return entries.Select(e => new JournalEntry(e.Key, e.Payload, e.Attempts)).ToList();
+    }
+}
