@@ -120,8 +120,10 @@ internal sealed partial class SlackInboundProcessor(
 
         var fields = ModalRenderer.ReadValues(view.Obj("state").Obj("values"));
         var place = SlackPlaces.Place(team, metadata?.ChannelId, null, user);
+        // A modal resubmitted after response_action "errors" keeps its id and hash; only the trigger_id is new with
+        // each submission (a Socket Mode redelivery repeats it), so it is what tells a correction from a repeat.
         var inbound = new Inbound(
-            $"slack:view:{team}:{user}:{view.Str("id")}:{view.Str("hash")}",
+            $"slack:view:{team}:{user}:{view.Str("id")}:{payload.Str("trigger_id") ?? view.Str("hash")}",
             Actor(team, user, name),
             place,
             new FormSubmission(formId, metadata?.Context ?? string.Empty, fields));
