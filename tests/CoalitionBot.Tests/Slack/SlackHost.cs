@@ -21,8 +21,11 @@ internal sealed class SlackHost : IAsyncDisposable
 {
     private readonly List<JsonObject> acks = [];
 
-    private SlackHost(SlackSimulator simulator, BotFactory factory, SlackTransport transport, Uri? botBase)
+    private readonly bool ownsFactory;
+
+    private SlackHost(SlackSimulator simulator, BotFactory factory, SlackTransport transport, Uri? botBase, bool ownsFactory = true)
     {
+        this.ownsFactory = ownsFactory;
         Simulator = simulator;
         Factory = factory;
         Transport = transport;
@@ -56,13 +59,12 @@ internal sealed class SlackHost : IAsyncDisposable
     {
         clock ??= new FakeTimeProvider(BotFactory.Start);
         var simulator = await SlackSimulator.StartAsync(clock);
-        settings = new Dictionary<string, string?>(settings ?? [])
+        settings = new Dictionary<string, string?>(settings ?? []);
+        foreach (var (key, value) in Settings(simulator, transport))
         {
-            ["Slack:BotToken"] = simulator.BotToken,
-            ["Slack:ApiBaseUrl"] = simulator.ApiBaseUrl,
-            ["Slack:SigningSecret"] = transport == SlackTransport.Http ? simulator.SigningSecret : null,
-            ["Slack:AppToken"] = transport == SlackTransport.SocketMode ? simulator.AppToken : null,
-        };
+            settings[key] = value;
+        }
+
         var factory = new BotFactory(settings, clock);
         Uri? botBase = null;
         if (transport == SlackTransport.Http)
@@ -78,6 +80,26 @@ internal sealed class SlackHost : IAsyncDisposable
         }
 
         return new SlackHost(simulator, factory, transport, botBase);
+    }
+
+    /// <summary>The bot's Slack settings for this simulator and transport.</summary>
+    public static Dictionary<string, string?> Settings(SlackSimulator simulator, SlackTransport transport) => new()
+    {
+        ["Slack:BotToken"] = simulator.BotToken,
+        ["Slack:ApiBaseUrl"] = simulator.ApiBaseUrl,
+        ["Slack:SigningSecret"] = transport == SlackTransport.Http ? simulator.SigningSecret : null,
+        ["Slack:AppToken"] = transport == SlackTransport.SocketMode ? simulator.AppToken : null,
+    };
+
+    /// <summary>
+    /// Slack in Socket Mode on a host someone else started and disposes (a mixed-platform test): waits for the
+    /// bot's connection. Disposing this disposes only the simulator.
+    /// </summary>
+    public static async Task<SlackHost> AttachAsync(SlackSimulator simulator, BotFactory factory)
+    {
+        _ = factory.Services;
+        await simulator.WaitUntilAsync(s => s.OpenSockets > 0);
+        return new SlackHost(simulator, factory, SlackTransport.SocketMode, null, ownsFactory: false);
     }
 
     /// <summary>A person of the workspace whose users.info carries their e-mail (so the core links them to their contact).</summary>
@@ -120,7 +142,11 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (ownsFactory)
+        {
+            await Factory.DisposeAsync();
+        }
+
         await Simulator.DisposeAsync();
     }
 
