@@ -20,9 +20,9 @@ public sealed class MixedSlackTeamsTests
     {
         // One host with both platforms on, each talking to its own simulator on the same clock.
         var clock = new FakeTimeProvider(BotFactory.Start);
-        var simulator = await SlackSimulator.StartAsync(clock);
+        await using var simulator = await SlackSimulator.StartAsync(clock); // disposed last: the bot stops before its Slack does
         await using var teams = await TeamsHost.StartAsync(clock: clock, more: SlackHost.Settings(simulator, SlackTransport.SocketMode));
-        await using var slack = await SlackHost.AttachAsync(simulator, teams.Factory);
+        var slack = await SlackHost.AttachAsync(simulator, teams.Factory);
         var cora = slack.User("Cora Coordinator", "cora@coalition.org");
         var amira = slack.User("Amira Haddad", "amira@hra.org");
         var sam = slack.User("Sam Lee", "sam@gpn.org");

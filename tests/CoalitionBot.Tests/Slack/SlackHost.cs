@@ -21,11 +21,8 @@ internal sealed class SlackHost : IAsyncDisposable
 {
     private readonly List<JsonObject> acks = [];
 
-    private readonly bool ownsFactory;
-
-    private SlackHost(SlackSimulator simulator, BotFactory factory, SlackTransport transport, Uri? botBase, bool ownsFactory = true)
+    private SlackHost(SlackSimulator simulator, BotFactory factory, SlackTransport transport, Uri? botBase)
     {
-        this.ownsFactory = ownsFactory;
         Simulator = simulator;
         Factory = factory;
         Transport = transport;
@@ -92,14 +89,14 @@ internal sealed class SlackHost : IAsyncDisposable
     };
 
     /// <summary>
-    /// Slack in Socket Mode on a host someone else started and disposes (a mixed-platform test): waits for the
-    /// bot's connection. Disposing this disposes only the simulator.
+    /// Slack in Socket Mode on a host and simulator someone else started and disposes (a mixed-platform test; dispose
+    /// the host before the simulator): waits for the bot's connection. Do not dispose the result.
     /// </summary>
     public static async Task<SlackHost> AttachAsync(SlackSimulator simulator, BotFactory factory)
     {
         _ = factory.Services;
         await simulator.WaitUntilAsync(s => s.OpenSockets > 0);
-        return new SlackHost(simulator, factory, SlackTransport.SocketMode, null, ownsFactory: false);
+        return new SlackHost(simulator, factory, SlackTransport.SocketMode, null);
     }
 
     /// <summary>A person of the workspace whose users.info carries their e-mail (so the core links them to their contact).</summary>
@@ -142,11 +139,7 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (ownsFactory)
-        {
-            await Factory.DisposeAsync();
-        }
-
+        await Factory.DisposeAsync();
         await Simulator.DisposeAsync();
     }
 
