@@ -2,7 +2,7 @@ using CoalitionBot.Benchmarks;
 
 // End-to-end load runs against the real host as a separate process (BenchmarkDotNet's micro-benchmark loop
 // does not fit runs that start a server and wait for an outbox to drain). Usage:
-//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|all] [count]
+//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|slack-circulate|slack-signons|slack|all] [count]
 var which = args.Length > 0 ? args[0] : "all";
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 Console.WriteLine($"CoalitionBot load runs: {which}, {count} each; {Environment.ProcessorCount} processors, .NET {Environment.Version}");
@@ -14,4 +14,14 @@ if (which is "signons" or "all")
 if (which is "teams" or "all")
 {
     await TeamsCirculationLoad.RunAsync(count);
+}
+
+if (which is "slack-circulate" or "slack" or "all")
+{
+    await SlackCirculationLoad.RunAsync(count);
+}
+
+if (which is "slack-signons" or "slack" or "all")
+{
+    await SlackSignOnLoad.RunAsync(count);
 }

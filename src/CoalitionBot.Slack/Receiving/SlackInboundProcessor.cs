@@ -120,8 +120,10 @@ internal sealed partial class SlackInboundProcessor(
 
         var fields = ModalRenderer.ReadValues(view.Obj("state").Obj("values"));
         var place = SlackPlaces.Place(team, metadata?.ChannelId, null, user);
+        // A modal resubmitted after response_action "errors" keeps its id and hash; only the trigger_id is new with
+        // each submission (a Socket Mode redelivery repeats it), so it is what tells a correction from a repeat.
         var inbound = new Inbound(
-            $"slack:view:{team}:{user}:{view.Str("id")}:{view.Str("hash")}",
+            $"slack:view:{team}:{user}:{view.Str("id")}:{payload.Str("trigger_id") ?? view.Str("hash")}",
             Actor(team, user, name),
             place,
             new FormSubmission(formId, metadata?.Context ?? string.Empty, fields));
@@ -134,18 +136,13 @@ internal sealed partial class SlackInboundProcessor(
     private async Task<SlackAck> RespondWithinBudgetAsync(Inbound inbound, ReplyContext context)
     {
         var stopping = lifetime.ApplicationStopping;
-        Task<Reply> handling;
-        try
-        {
-            handling = handler.HandleAsync(inbound, stopping);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            handling = Task.FromException<Reply>(ex);
-        }
-
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var delay = Task.Delay(options.CurrentValue.InlineReplyBudget, time, budget.Token);
+
+        // The store's SQLite calls complete synchronously, so a handler called inline would run most of its work
+        // before returning a task, and the budget would only start after it: under a burst, acks came after 8 s.
+        // Started on the pool, the budget holds from the moment the payload arrived.
+        var handling = Task.Run(() => handler.HandleAsync(inbound, stopping), CancellationToken.None);
         if (await Task.WhenAny(handling, delay).ConfigureAwait(false) != handling)
         {
             LogSlowHandler(log, inbound.DeliveryId);

@@ -13,6 +13,7 @@ public sealed partial class SlackSimulator
     private readonly ConcurrentDictionary<string, PendingEnvelope> unacked = new();
     private int socketIds;
     private int connectionsOpened;
+    private volatile bool disposing;
 
     /// <summary>
     /// The next this-many connections go silent after hello: the server stops reading, so it answers no ping
@@ -74,6 +75,12 @@ public sealed partial class SlackSimulator
 
     private async Task HandleSocketAsync(HttpContext http)
     {
+        if (disposing)
+        {
+            http.Response.StatusCode = 503;
+            return;
+        }
+
         if (!http.WebSockets.IsWebSocketRequest || string.IsNullOrEmpty(http.Request.Query["ticket"]))
         {
             http.Response.StatusCode = 400;

@@ -30,12 +30,19 @@ public sealed partial class SlackSimulator
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> triggers = new();
     private readonly ConcurrentDictionary<string, (int Limit, TimeSpan Window)> rateLimits = new();
+    private readonly ConcurrentDictionary<string, (int Limit, TimeSpan Window)> channelRateLimits = new();
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> rateHistory = new();
     private readonly ConcurrentDictionary<string, byte[]> uploads = new();
     private readonly ConcurrentDictionary<string, JsonObject> views = new();
 
     /// <summary>Lets at most <paramref name="limit"/> calls of a method through per <paramref name="window"/> (simulator clock); the rest get 429.</summary>
     public void SetRateLimit(string method, int limit, TimeSpan window) => rateLimits[method] = (limit, window);
+
+    /// <summary>
+    /// Lets at most <paramref name="limit"/> calls of a method per channel through per <paramref name="window"/>
+    /// (Slack's chat.postMessage: about 1 per second per channel, short bursts tolerated), on top of <see cref="SetRateLimit"/>.
+    /// </summary>
+    public void SetChannelRateLimit(string method, int limit, TimeSpan window) => channelRateLimits[method] = (limit, window);
 
     /// <summary>How many times the bot called a method (answered or not).</summary>
     public int CountCalls(string method) => calls.Count(c => c.Method == method);
@@ -101,7 +108,7 @@ public sealed partial class SlackSimulator
             return (200, missing, null);
         }
 
-        if (RateLimited(method) is { } wait)
+        if (RateLimited(method, Str(args, "channel")) is { } wait)
         {
             return (429, Error("ratelimited"), wait);
         }
@@ -338,27 +345,42 @@ public sealed partial class SlackSimulator
         };
     }
 
-    private int? RateLimited(string method)
+    private int? RateLimited(string method, string? channel)
     {
-        if (!rateLimits.TryGetValue(method, out var limit))
+        var perChannel = channel is not null && channelRateLimits.TryGetValue(method, out var c) ? c : ((int, TimeSpan)?)null;
+        var perMethod = rateLimits.TryGetValue(method, out var m) ? m : ((int, TimeSpan)?)null;
+        if (perChannel is null && perMethod is null)
         {
             return null;
         }
 
+        // Both windows are checked under one lock so a call refused by one limit does not use up the other.
         var now = Time.GetUtcNow();
-        var history = rateHistory.GetOrAdd(method, _ => []);
-        lock (history)
+        var channelHistory = perChannel is null ? null : rateHistory.GetOrAdd(method + ":" + channel, _ => []);
+        var methodHistory = perMethod is null ? null : rateHistory.GetOrAdd(method, _ => []);
+        lock (rateHistory)
         {
-            history.RemoveAll(t => now - t >= limit.Window);
-            if (history.Count >= limit.Limit)
+            var wait = Math.Max(Wait(channelHistory, perChannel, now), Wait(methodHistory, perMethod, now));
+            if (wait > 0)
             {
-                var free = history[0] + limit.Window - now;
-                return Math.Max(1, (int)Math.Ceiling(free.TotalSeconds));
+                return wait;
             }
 
-            history.Add(now);
+            channelHistory?.Add(now);
+            methodHistory?.Add(now);
             return null;
         }
+    }
+
+    private static int Wait(List<DateTimeOffset>? history, (int Limit, TimeSpan Window)? limit, DateTimeOffset now)
+    {
+        if (history is null || limit is not { } l)
+        {
+            return 0;
+        }
+
+        history.RemoveAll(t => now - t >= l.Window);
+        return history.Count < l.Limit ? 0 : Math.Max(1, (int)Math.Ceiling((history[0] + l.Window - now).TotalSeconds));
     }
 
     private static async Task<(JsonObject Args, bool IsJson)> ReadArgumentsAsync(HttpRequest request)

@@ -125,6 +125,9 @@ public sealed partial class SlackSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Refuse new Socket Mode connections first: a bot that reconnects at once after the abort below would
+        // otherwise hold Kestrel's graceful stop open for its full 30 s.
+        disposing = true;
         foreach (var socket in sockets.Values)
         {
             socket.Abort();

@@ -32,9 +32,10 @@ internal sealed class TeamsHost : IAsyncDisposable
     /// <summary>Every card the bot showed: sent to the connector or returned in an invoke answer.</summary>
     public List<JsonObject> InvokeCards { get; } = [];
 
-    public static async Task<TeamsHost> StartAsync(bool webChannel = false)
+    /// <param name="more">Further settings (another platform switched on too); <paramref name="clock"/> shared with its simulator.</param>
+    public static async Task<TeamsHost> StartAsync(bool webChannel = false, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var clock = new FakeTimeProvider(BotFactory.Start);
+        clock ??= new FakeTimeProvider(BotFactory.Start);
         var simulator = await BotFrameworkSimulator.StartAsync(new BotFrameworkSimulatorOptions { Time = clock });
         var settings = new Dictionary<string, string?>
         {
@@ -48,6 +49,11 @@ internal sealed class TeamsHost : IAsyncDisposable
         if (webChannel)
         {
             settings["WebChannel:Enabled"] = "true";
+        }
+
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var factory = new BotFactory(settings, clock);

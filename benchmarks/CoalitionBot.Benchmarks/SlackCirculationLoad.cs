@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Testing.Load;
+using CoalitionBot.Testing.Slack;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Benchmarks;
+
+/// <summary>
+/// (a) Circulation to N Slack contacts (one DM each) through the Slack simulator with Slack's chat.postMessage limits,
+/// timed from `circulate` to the last message the simulator accepted. PROTOCOLS.md gives "about 1 per second per
+/// channel, short bursts tolerated" and "a workspace-wide budget of several hundred per minute"; the simulator
+/// enforces 3 per 3 s per channel and 300 per 60 s for the workspace (sliding windows), and answers 429 with
+/// Retry-After beyond them. Each contact has their own DM, so the workspace budget binds: the first 300 may go at
+/// once and each further 300 one window later, so N messages need at least (ceil(N / 300) - 1) × 60 s.
+/// </summary>
+internal static class SlackCirculationLoad
+{
+    public const int WorkspacePerMinute = 300;
+    public const int ChannelBurst = 3;
+
+    public static async Task RunAsync(int count)
+    {
+        await using var simulator = await SlackSimulator.StartAsync();
+        simulator.SetRateLimit("chat.postMessage", WorkspacePerMinute, TimeSpan.FromMinutes(1));
+        simulator.SetChannelRateLimit("chat.postMessage", ChannelBurst, TimeSpan.FromSeconds(ChannelBurst));
+        for (var i = 0; i < count; i++)
+        {
+            simulator.Users[UserId(i)] = new SimulatedUser(UserId(i), $"Contact {i:D4}", BulkCoalition.PartnerEmail(i));
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["Slack__BotToken"] = simulator.BotToken,
+            ["Slack__SigningSecret"] = simulator.SigningSecret,
+            ["Slack__ApiBaseUrl"] = simulator.ApiBaseUrl,
+            ["WebChannel__Enabled"] = "true",
+        };
+        var (host, folder) = await BenchHost.StartAsync(count, openMemo: false, (contact, i) => new ContactIdentity
+        {
+            ContactId = contact.Id, Platform = Platform.Slack, TenantId = simulator.TeamId, UserId = UserId(i), LastSeenAt = DateTimeOffset.UtcNow,
+        }, environment);
+        await using (host)
+        {
+            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var clock = Stopwatch.StartNew();
+            (await http.PostAsJsonAsync("web/api/send", new { email = BulkCoalition.CoordinatorEmail, text = "circulate M-1" })).EnsureSuccessStatusCode();
+            await simulator.WaitUntilAsync(s => s.Messages.Count >= count, TimeSpan.FromMinutes(15));
+            var platformDone = clock.Elapsed;
+            await using var db = BenchHost.Open(folder);
+            while (await db.Deliveries.CountAsync(d => d.State == DeliveryState.Pending) > 0)
+            {
+                await Task.Delay(50);
+            }
+
+            var sent = await db.Deliveries.CountAsync(d => d.State == DeliveryState.Sent);
+            var refused = simulator.Calls.Count(c => c.Method == "chat.postMessage" && c.Status == 429);
+            var invalid = simulator.Calls.Count(c => c.Error is not null && c.Status != 429);
+            var minimum = TimeSpan.FromMinutes(Math.Max(0, (int)Math.Ceiling(count / (double)WorkspacePerMinute) - 1));
+            Console.WriteLine($"(a) circulation to {count} Slack contacts via the Slack simulator (SQLite, one instance; limits {WorkspacePerMinute}/min per workspace, {ChannelBurst} per {ChannelBurst} s per channel):");
+            Console.WriteLine($"    simulator accepted all {simulator.Messages.Count} in {platformDone.TotalSeconds:F1} s, {sent} recorded as sent in {clock.Elapsed.TotalSeconds:F1} s; {refused} answered 429, {invalid} other errors");
+            Console.WriteLine($"    the limits allow no less than {minimum.TotalSeconds:F0} s (a steady {WorkspacePerMinute}/min without the first burst: {count * 60.0 / WorkspacePerMinute:F0} s)");
+        }
+
+        SignOnLoad.TryDelete(folder);
+    }
+
+    public static string UserId(int i) => $"UB{i:D5}";
+}

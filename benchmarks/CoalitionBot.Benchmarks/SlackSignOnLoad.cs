@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Slack.Rendering;
+using CoalitionBot.Testing.Load;
+using CoalitionBot.Testing.Slack;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Benchmarks;
+
+/// <summary>
+/// (b′) N partners submit the sign-on modal at the same moment: N signed view_submission requests at POST
+/// /slack/interactions (HTTP mode), each with its own signature. Slack wants each answered within 3 s.
+/// </summary>
+internal static class SlackSignOnLoad
+{
+    public static async Task RunAsync(int count)
+    {
+        await using var simulator = await SlackSimulator.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Slack__BotToken"] = simulator.BotToken,
+            ["Slack__SigningSecret"] = simulator.SigningSecret,
+            ["Slack__ApiBaseUrl"] = simulator.ApiBaseUrl,
+        };
+        for (var i = 0; i <= count; i++)
+        {
+            simulator.Users[SlackCirculationLoad.UserId(i)] = new SimulatedUser(SlackCirculationLoad.UserId(i), $"Contact {i:D4}", BulkCoalition.PartnerEmail(i));
+        }
+
+        var (host, folder) = await BenchHost.StartAsync(count + 1, openMemo: true, (contact, i) => new ContactIdentity
+        {
+            ContactId = contact.Id, Platform = Platform.Slack, TenantId = simulator.TeamId, UserId = SlackCirculationLoad.UserId(i), LastSeenAt = DateTimeOffset.UtcNow,
+        }, environment);
+        await using (host)
+        {
+            var url = new Uri(host.BaseAddress, "slack/interactions");
+            var warmUp = await SubmitAsync(simulator, url, count); // the last partner, outside the measurement
+            if (warmUp.Status != 200 || warmUp.Body.Length > 0)
+            {
+                throw new InvalidOperationException($"Warm-up submission answered {warmUp.Status}: {warmUp.Body}\n{host.Log}");
+            }
+
+            var bodies = Enumerable.Range(0, count).Select(i => Body(simulator, i)).ToArray(); // building payloads is Slack's work, not the bot's
+            var latencies = new double[count];
+            var clock = Stopwatch.StartNew();
+            var results = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var response = await simulator.DeliverAsync(url, "application/x-www-form-urlencoded", bodies[i]);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                return (response.Status, response.Body);
+            }));
+            var acked = clock.Elapsed;
+
+            await using var db = BenchHost.Open(folder);
+            var deadline = Stopwatch.StartNew();
+            int stored;
+            while ((stored = await db.SignOns.CountAsync()) < count + 1 && deadline.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(50);
+            }
+
+            Array.Sort(latencies);
+            Console.WriteLine($"(b′) {count} concurrent signed view_submission (sign-on) requests at POST /slack/interactions (HTTP mode, SQLite): {results.Count(r => r is (200, ""))} acked 200 with an empty body (modal closes), {results.Count(r => r.Status != 200)} not 200, {results.Count(r => r is (200, { Length: > 0 }))} with a body; {latencies.Count(l => l > 3000)} over Slack's 3 s");
+            Console.WriteLine($"    all acked in {acked.TotalSeconds:F1} s; {stored - 1} sign-ons stored {clock.Elapsed.TotalSeconds:F1} s after the first request");
+            Console.WriteLine($"    acknowledgement latency p50 {SignOnLoad.Percentile(latencies, 0.50):F0} ms, p99 {SignOnLoad.Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms");
+        }
+
+        SignOnLoad.TryDelete(folder);
+    }
+
+    private static Task<SimulatedHttpResponse> SubmitAsync(SlackSimulator simulator, Uri url, int i) =>
+        simulator.DeliverAsync(url, "application/x-www-form-urlencoded", Body(simulator, i));
+
+    /// <summary>The form body Slack posts for partner i submitting the sign-on modal (payload = the view_submission JSON).</summary>
+    private static string Body(SlackSimulator simulator, int i)
+    {
+        var user = SlackCirculationLoad.UserId(i);
+        static JsonObject Text(string value) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        var payload = new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["team"] = new JsonObject { ["id"] = simulator.TeamId, ["domain"] = "coalition" },
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = $"contact{i:D4}", ["team_id"] = simulator.TeamId },
+            ["api_app_id"] = "A0SIM",
+            ["trigger_id"] = simulator.IssueTrigger(),
+            ["view"] = new JsonObject
+            {
+                ["id"] = $"V{i:D5}",
+                ["hash"] = "1700000000.bench",
+                ["type"] = "modal",
+                ["callback_id"] = "signon",
+                ["private_metadata"] = new FormMetadata("signon", "M-1", simulator.DirectChannelOf(user)).Serialize(), // opened from the memo card in their DM
+                ["state"] = new JsonObject
+                {
+                    ["values"] = new JsonObject
+                    {
+                        ["display_name"] = Text($"Partner Organisation {i:D4}"),
+                        ["signatory_name"] = Text($"Contact {i:D4}"),
+                        ["signatory_title"] = Text("Director"),
+                        ["category"] = new JsonObject
+                        {
+                            ["value"] = new JsonObject
+                            {
+                                ["type"] = "static_select",
+                                ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "International" }, ["value"] = "International" },
+                            },
+                        },
+                        ["attest"] = new JsonObject
+                        {
+                            ["value"] = new JsonObject { ["type"] = "checkboxes", ["selected_options"] = new JsonArray(new JsonObject { ["value"] = "true" }) },
+                        },
+                    },
+                },
+            },
+        };
+        return SlackSimulator.FormEncode([KeyValuePair.Create("payload", payload.ToJsonString())]);
+    }
+}

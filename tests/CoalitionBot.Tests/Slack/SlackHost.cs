@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using CoalitionBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace CoalitionBot.Tests.Slack;
+
+/// <summary>How Slack reaches the bot: signed HTTP requests to /slack/*, or envelopes on the bot's Socket Mode connection.</summary>
+public enum SlackTransport
+{
+    Http,
+    SocketMode,
+}
+
+/// <summary>
+/// The real host with Slack switched on, talking to a <see cref="SlackSimulator"/> that shares its clock (signatures
+/// and trigger ids must see the bot's time). HTTP mode listens on a real socket so the simulator can call it.
+/// </summary>
+internal sealed class SlackHost : IAsyncDisposable
+{
+    private readonly List<JsonObject> acks = [];
+
+    private SlackHost(SlackSimulator simulator, BotFactory factory, SlackTransport transport, Uri? botBase)
+    {
+        Simulator = simulator;
+        Factory = factory;
+        Transport = transport;
+        BotBase = botBase;
+    }
+
+    public SlackSimulator Simulator { get; }
+
+    public BotFactory Factory { get; }
+
+    public SlackTransport Transport { get; }
+
+    public FakeTimeProvider Clock => Factory.Clock;
+
+    /// <summary>Every answer the bot put in an ack (inline slash-command replies, response_action views): Slack validates these too.</summary>
+    public IReadOnlyList<JsonObject> Acks
+    {
+        get
+        {
+            lock (acks)
+            {
+                return [.. acks];
+            }
+        }
+    }
+
+    private Uri? BotBase { get; }
+
+    /// <summary>Starts the simulator and the host; in Socket Mode returns once the bot's connection is open.</summary>
+    public static async Task<SlackHost> StartAsync(SlackTransport transport, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    {
+        clock ??= new FakeTimeProvider(BotFactory.Start);
+        var simulator = await SlackSimulator.StartAsync(clock);
+        settings = new Dictionary<string, string?>(settings ?? []);
+        foreach (var (key, value) in Settings(simulator, transport))
+        {
+            settings[key] = value;
+        }
+
+        var factory = new BotFactory(settings, clock);
+        Uri? botBase = null;
+        if (transport == SlackTransport.Http)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+            botBase = factory.ClientOptions.BaseAddress;
+        }
+        else
+        {
+            _ = factory.Services; // starts the host, and with it the Socket Mode client
+            await simulator.WaitUntilAsync(s => s.OpenSockets > 0);
+        }
+
+        return new SlackHost(simulator, factory, transport, botBase);
+    }
+
+    /// <summary>The bot's Slack settings for this simulator and transport.</summary>
+    public static Dictionary<string, string?> Settings(SlackSimulator simulator, SlackTransport transport) => new()
+    {
+        ["Slack:BotToken"] = simulator.BotToken,
+        ["Slack:ApiBaseUrl"] = simulator.ApiBaseUrl,
+        ["Slack:SigningSecret"] = transport == SlackTransport.Http ? simulator.SigningSecret : null,
+        ["Slack:AppToken"] = transport == SlackTransport.SocketMode ? simulator.AppToken : null,
+    };
+
+    /// <summary>
+    /// Slack in Socket Mode on a host and simulator someone else started and disposes (a mixed-platform test; dispose
+    /// the host before the simulator): waits for the bot's connection. Do not dispose the result.
+    /// </summary>
+    public static async Task<SlackHost> AttachAsync(SlackSimulator simulator, BotFactory factory)
+    {
+        _ = factory.Services;
+        await simulator.WaitUntilAsync(s => s.OpenSockets > 0);
+        return new SlackHost(simulator, factory, SlackTransport.SocketMode, null);
+    }
+
+    /// <summary>A person of the workspace whose users.info carries their e-mail (so the core links them to their contact).</summary>
+    public SlackUser User(string name, string email) => new(this, Simulator.AddUser(name, email));
+
+    /// <summary>Sends a slash command payload the configured way and returns the ack's JSON (null for an empty ack).</summary>
+    public async Task<JsonObject?> CommandAsync(JsonObject payload) =>
+        Remember(Transport == SlackTransport.Http
+            ? Ok(await Simulator.DeliverAsync(new Uri(BotBase!, "slack/commands"), "application/x-www-form-urlencoded", SlackSimulator.FormEncode(payload))).Json
+            : Empty(await Simulator.SendEnvelopeAsync("slash_commands", payload)));
+
+    /// <summary>Sends an interaction payload (block_actions, view_submission) the configured way and returns the ack's JSON.</summary>
+    public async Task<JsonObject?> InteractAsync(JsonObject payload) =>
+        Remember(Transport == SlackTransport.Http
+            ? Ok(await Simulator.DeliverAsync(new Uri(BotBase!, "slack/interactions"), "application/x-www-form-urlencoded", SlackSimulator.FormEncode([KeyValuePair.Create("payload", payload.ToJsonString())]))).Json
+            : Empty(await Simulator.SendEnvelopeAsync("interactive", payload)));
+
+    /// <summary>Sends every due delivery through the outbox; the simulator has recorded each message when this returns.</summary>
+    public async Task<int> DeliverAsync()
+    {
+        var sent = await Factory.DeliverAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        return sent;
+    }
+
+    /// <summary>Every Slack answer that failed: the simulator's Web API errors (invalid_blocks and others) and acks Slack would refuse.</summary>
+    public List<string> Problems()
+    {
+        var problems = Simulator.Calls.Where(c => c.Error is not null).Select(c => $"{c.Method}: {c.Error}").ToList();
+        foreach (var ack in Acks)
+        {
+            var errors = ack["view"] is JsonObject view
+                ? BlockKitValidator.ValidateView(view)
+                : ack["response_action"] is null ? BlockKitValidator.ValidateMessage(ack["blocks"], (string?)ack["text"]) : [];
+            problems.AddRange(errors.Select(e => "ack: " + e));
+        }
+
+        return problems;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+
+    private static SimulatedHttpResponse Ok(SimulatedHttpResponse response)
+    {
+        Assert.True(response.Status == 200, $"The bot answered {response.Status}: {response.Body}");
+        return response;
+    }
+
+    private static JsonObject? Empty(JsonObject payload) => payload.Count == 0 ? null : payload;
+
+    private JsonObject? Remember(JsonObject? ack)
+    {
+        if (ack is not null)
+        {
+            lock (acks)
+            {
+                acks.Add(ack);
+            }
+        }
+
+        return ack;
+    }
+}
