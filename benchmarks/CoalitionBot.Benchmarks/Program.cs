@@ -25,3 +25,8 @@ if (which is "slack-signons" or "slack" or "all")
 {
     await SlackSignOnLoad.RunAsync(count);
 }
+
+if (which is "compile" or "all")
+{
+    await CompileLoad.RunAsync(which == "compile" && args.Length > 1 ? count : 5000);
+}

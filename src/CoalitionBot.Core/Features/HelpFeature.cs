@@ -57,7 +57,7 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
             blocks.Add(new TextBlock("I don't know you yet: ask a coordinator to add you to the partner directory."));
         }
 
-        blocks.Add(new TextBlock("Type `help <command>` for details, for example `help sign`."));
+        blocks.Add(new TextBlock("Type `help <command>` for details, for example `help sign`. In Slack, put `/memo` first (`/memo sign M-3`) or write to the bot in a direct message; in Teams, write in your chat with the bot or mention it in a channel."));
         return new Message("What you can ask CoalitionBot", blocks);
     }
 
