@@ -19,6 +19,7 @@ public static class CoreServices
         services.TryAddSingleton<IPublicAddress, ConfiguredPublicAddress>();
         services.AddSingleton<DownloadSigner>();
         services.AddSingleton<DownloadLinks>();
+        services.AddSingleton<IDownloadFileSource, DownloadFileSource>();
         services.AddSingleton<IFeature, HelpFeature>();
         services.AddSingleton<IFeature, SetupFeature>();
         services.AddSingleton<IFeature, MemoViewFeature>();

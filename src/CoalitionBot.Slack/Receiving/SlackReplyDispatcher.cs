@@ -8,7 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>Turns a neutral reply into the ack (what may ride in it) and the follow-up calls (what may not).</summary>
-internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackReplySender sender, SlackWorkQueue queue, ILogger<SlackReplyDispatcher> log)
+internal sealed partial class SlackReplyDispatcher(
+    SlackApiClient api,
+    SlackReplySender sender,
+    SlackWorkQueue queue,
+    ILogger<SlackReplyDispatcher> log,
+    CoalitionBot.Core.Downloads.IDownloadFileSource? files = null)
 {
     internal async Task<SlackAck> AckAsync(Reply reply, ReplyContext context)
     {
@@ -31,11 +36,45 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
             case FormErrorsReply errors:
                 return Later(ErrorsMessage(errors), false, context);
             case MessageReply message:
+                QueueUploads(message.Message, context);
                 return Later(message.Message, message.Public, context);
             case FormAcceptedReply accepted:
                 return Later(accepted.Confirmation, false, context);
             default:
                 return SlackAck.Empty;
+        }
+    }
+
+    /// <summary>
+    /// Slack gets the files behind our download links as uploads in the person's DM (files.getUploadURLExternal,
+    /// then files.completeUploadExternal): a Socket Mode bot often has no address their browser could reach.
+    /// </summary>
+    private void QueueUploads(Message message, ReplyContext context)
+    {
+        var links = message.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons)
+            .Where(b => b.Url?.Contains(CoalitionBot.Core.Downloads.DownloadLinks.Path, StringComparison.Ordinal) == true).ToList();
+        if (files is not null && links.Count > 0 && !queue.TryEnqueue(ct => UploadAsync(links, context, ct)))
+        {
+            LogQueueFull(log);
+        }
+    }
+
+    private async Task UploadAsync(IReadOnlyList<Button> links, ReplyContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = await api.OpenConversationAsync(context.UserId, cancellationToken).ConfigureAwait(false);
+            foreach (var link in links)
+            {
+                if (await files!.FromLinkAsync(link.Url!, cancellationToken).ConfigureAwait(false) is { } file)
+                {
+                    await api.UploadFileAsync(channel, file.FileName, file.Content, file.FileName, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SlackApiException or SlackTransientException or HttpRequestException)
+        {
+            LogUploadFailed(log, ex.Message);
         }
     }
 
@@ -61,12 +100,18 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
     /// <summary>Answers an Events API item (no trigger, no response_url): in the DM or channel it came from.</summary>
     internal Task DeliverEventReplyAsync(Reply reply, ReplyContext context, CancellationToken cancellationToken) => reply switch
     {
-        MessageReply message => DeliverAsync(message.Message, message.Public, context, cancellationToken),
+        MessageReply message => DeliverWithUploadsAsync(message, context, cancellationToken),
         FormAcceptedReply accepted => DeliverAsync(accepted.Confirmation, false, context, cancellationToken),
         FormErrorsReply errors => DeliverAsync(ErrorsMessage(errors), false, context, cancellationToken),
         OpenFormReply open => DeliverAsync(OpenFormButton(open.Form, context.CommandText ?? string.Empty), false, context, cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    private Task DeliverWithUploadsAsync(MessageReply message, ReplyContext context, CancellationToken cancellationToken)
+    {
+        QueueUploads(message.Message, context);
+        return DeliverAsync(message.Message, message.Public, context, cancellationToken);
+    }
 
     private SlackAck Later(Message message, bool isPublic, ReplyContext context)
     {
@@ -102,7 +147,7 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
                 await DeliverAsync(ErrorsMessage(errors), false, context with { ResponseUrl = null }, cancellationToken).ConfigureAwait(false);
                 break;
             case MessageReply message:
-                await DeliverAsync(message.Message, message.Public, context, cancellationToken).ConfigureAwait(false);
+                await DeliverWithUploadsAsync(message, context, cancellationToken).ConfigureAwait(false);
                 break;
             case FormAcceptedReply accepted:
                 await DeliverAsync(accepted.Confirmation, false, context, cancellationToken).ConfigureAwait(false);
@@ -203,4 +248,7 @@ internal sealed partial class SlackReplyDispatcher(SlackApiClient api, SlackRepl
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Error, Message = "Slack work queue is full: a reply was dropped")]
     private static partial void LogQueueFull(ILogger logger);
+
+    [LoggerMessage(EventId = 4320, Level = LogLevel.Warning, Message = "Uploading a compiled file to Slack failed: {Reason}")]
+    private static partial void LogUploadFailed(ILogger logger, string reason);
 }

@@ -111,6 +111,12 @@ public sealed class SlackCycleTests
             + "*Signed an earlier version, not yet re-confirmed (2)*\n\n• The Human Rights Advocates\n• Riverside Refugee Aid\nDownload links work until",
             compiled);
 
+        // The files behind the links arrive as uploads in the coordinator's DM (no public address needed).
+        await host.Simulator.WaitUntilAsync(sim => sim.Calls.Count(c => c.Method == "files.completeUploadExternal" && c.Error is null) >= 6);
+        var uploaded = host.Simulator.Calls.Where(c => c.Method == "files.getUploadURLExternal" && c.Error is null)
+            .Select(c => c.Arguments["filename"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["M-1-audit-certificate.csv", "M-1-audit-certificate.docx", "M-1-memo-and-signatories.docx", "M-1-signatories.csv", "M-1-signatories.html", "M-1-signatories.txt"], uploaded);
+
         await using var scope = host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
         var answers = await db.SignOns.ToListAsync();
