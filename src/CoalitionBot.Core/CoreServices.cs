@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddSingleton<IFeature, DiffFeature>();
         services.AddSingleton<IFeature, PartnersFeature>();
         services.AddSingleton<IFeature, CoordinatorsFeature>();
+        services.AddSingleton<IFeature, CoalitionFeature>();
         services.AddSingleton<IFeature, RemindersFeature>();
         services.AddScoped<Reminders.ReminderSweep>();
         services.AddSingleton<Router>();

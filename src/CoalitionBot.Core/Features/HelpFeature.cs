@@ -69,7 +69,7 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
     };
 
     private static readonly string[] CommandOrder =
-        ["help", "list", "show", "sign", "decline", "withdraw", "comment", "comments", "status", "setup", "new", "publish", "circulate", "close", "reopen", "approve", "compile", "partners", "coordinators"];
+        ["help", "list", "show", "sign", "decline", "withdraw", "comment", "comments", "status", "setup", "new", "publish", "circulate", "close", "reopen", "approve", "compile", "partners", "coordinators", "coalition"];
 
     private static int Order(string key) => Array.IndexOf(CommandOrder, key) is var i and >= 0 ? i : CommandOrder.Length;
 }
