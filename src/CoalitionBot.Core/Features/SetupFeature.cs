@@ -9,6 +9,9 @@ namespace CoalitionBot.Core.Features;
 /// <summary>`setup`: the first person to run it where no coalition exists becomes its coordinator.</summary>
 public sealed class SetupFeature(IOptions<CoalitionOptions> options) : IFeature
 {
+    /// <summary>The id of an installation's first coalition (see <see cref="Setup"/>).</summary>
+    public static readonly Guid FirstCoalitionId = new("c0a11710-0000-4000-8000-000000000001");
+
     public IEnumerable<Route> Routes =>
     [
         Route.Command("setup", Permission.Anyone, "setup [coalition name]", "Start a coalition and become its first coordinator (only when none exists yet).", Setup),
@@ -31,7 +34,9 @@ public sealed class SetupFeature(IOptions<CoalitionOptions> options) : IFeature
         }
 
         var actor = ctx.Inbound.Actor;
-        var coalition = new Coalition { Name = name.Length > 0 ? name : options.Value.Name, CreatedAt = ctx.Now };
+        // The first coalition of an installation always gets the same id, so two people running `setup` at the same
+        // moment cannot both create one: the second insert meets the first's primary key.
+        var coalition = new Coalition { Id = FirstCoalitionId, Name = name.Length > 0 ? name : options.Value.Name, CreatedAt = ctx.Now };
         var me = new Contact
         {
             CoalitionId = coalition.Id,
@@ -62,7 +67,15 @@ public sealed class SetupFeature(IOptions<CoalitionOptions> options) : IFeature
         ctx.Coalition = coalition;
         ctx.Me = me;
         ctx.Audit("coalition.created", coalition.Name, null, after: new { coalition.Name, Coordinator = me.Name });
-        await ctx.SaveAsync(ct);
+        try
+        {
+            await ctx.SaveAsync(ct);
+        }
+        catch (Data.UniqueConflictException)
+        {
+            return new MessageReply(Message.Text("Someone else set up the coalition at the same moment. Ask them to add you as a coordinator (`coordinators add`)."));
+        }
+
         return new MessageReply(new Message("Coalition set up", [
             new TextBlock($"\"{coalition.Name}\" is set up and you are its coordinator.", Strong: true),
             new TextBlock("Next steps:\n1. `partners add <organisation> | <category> | <country>` for each partner organisation\n2. `partners contact <organisation> | <person> | <email>` for the people who answer for them\n3. `new` to draft a memo, then `circulate M-1`"),
