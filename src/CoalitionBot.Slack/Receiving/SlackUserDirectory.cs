@@ -12,6 +12,7 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, TimeProvide
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, (SlackUser? User, DateTimeOffset Expires)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<SlackUser?>> inFlight = new(StringComparer.Ordinal);
 
     public SlackUser? Cached(string userId)
     {
@@ -34,7 +35,16 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, TimeProvide
         return await FetchAsync(userId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SlackUser?> FetchAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>One users.info call per person at a time: a first message both prefetches and asks for the e-mail.</summary>
+    private Task<SlackUser?> FetchAsync(string userId, CancellationToken cancellationToken)
+    {
+        // The shared call is not tied to one caller's budget; each caller waits only as long as its own token allows.
+        var fetch = inFlight.GetOrAdd(userId, id => FetchOnceAsync(id, CancellationToken.None));
+        _ = fetch.ContinueWith(_ => inFlight.TryRemove(new KeyValuePair<string, Task<SlackUser?>>(userId, fetch)), TaskScheduler.Default);
+        return fetch.WaitAsync(cancellationToken);
+    }
+
+    private async Task<SlackUser?> FetchOnceAsync(string userId, CancellationToken cancellationToken)
     {
         try
         {
