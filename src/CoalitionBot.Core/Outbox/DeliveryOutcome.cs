@@ -14,3 +14,9 @@ public sealed record DeliveryRetry(string Reason, TimeSpan? After = null) : Deli
 /// left the workspace) so coordinators are told.
 /// </summary>
 public sealed record DeliveryFailed(string Reason, bool RecipientUnreachable) : DeliveryOutcome;
+
+/// <summary>
+/// This route cannot reach the person (Teams: the bot shares no team with them; Slack: cannot_dm_bot,
+/// user_disabled), though another route may: the core marks the route failed for that contact and tries the next.
+/// </summary>
+public sealed record DeliveryRouteFailed(string Reason) : DeliveryOutcome;
