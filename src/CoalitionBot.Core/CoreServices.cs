@@ -31,6 +31,7 @@ public static class CoreServices
         services.AddSingleton<IFeature, CompileFeature>();
         services.AddSingleton<IFeature, DiffFeature>();
         services.AddSingleton<IFeature, PartnersFeature>();
+        services.AddSingleton<IFeature, PartnerDirectoryCommands>();
         services.AddSingleton<IFeature, CoordinatorsFeature>();
         services.AddSingleton<IFeature, CoalitionFeature>();
         services.AddSingleton<IFeature, RemindersFeature>();

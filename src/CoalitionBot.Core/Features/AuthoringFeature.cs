@@ -17,9 +17,9 @@ public sealed class AuthoringFeature : IFeature
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("new", Permission.Coordinator, "new [title | addressee | deadline yyyy-MM-dd HH:mm [| time zone]] + text on the next lines",
+        Route.Command(130, "new", Permission.Coordinator, "new [title | addressee | deadline yyyy-MM-dd HH:mm [| time zone]] + text on the next lines",
             "Draft a new memo. Without details it opens a form.", New),
-        Route.Command("publish", Permission.Coordinator, "publish M-3 [substantive|minor] + new text on the next lines",
+        Route.Command(140, "publish", Permission.Coordinator, "publish M-3 [substantive|minor] + new text on the next lines",
             "Publish a new version of a memo's text. Substantive changes ask earlier signers to re-confirm. Without text it opens a form.", Publish),
         Route.Form(FormIds.NewMemo, Permission.Coordinator, "Create a memo.", SubmitNew),
         Route.Form(FormIds.Publish, Permission.Coordinator, "Publish a version.", SubmitPublish),

@@ -10,10 +10,10 @@ public sealed class CirculationFeature : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("circulate", Permission.Coordinator, "circulate M-3", "Open a memo for sign-on and send it to every partner contact (again only to those who have not had it).", Circulate),
-        Route.Command("close", Permission.Coordinator, "close M-3", "Stop taking sign-ons (late ones follow the memo's late policy).", Close),
-        Route.Command("reopen", Permission.Coordinator, "reopen M-3", "Open a closed or final memo again.", Reopen),
-        Route.Command("approve", Permission.Coordinator, "approve M-3 <organisation>", "Accept a late sign-on held for approval.", Approve),
+        Route.Command(150, "circulate", Permission.Coordinator, "circulate M-3", "Open a memo for sign-on and send it to every partner contact (again only to those who have not had it).", Circulate),
+        Route.Command(160, "close", Permission.Coordinator, "close M-3", "Stop taking sign-ons (late ones follow the memo's late policy).", Close),
+        Route.Command(170, "reopen", Permission.Coordinator, "reopen M-3", "Open a closed or final memo again.", Reopen),
+        Route.Command(180, "approve", Permission.Coordinator, "approve M-3 <organisation>", "Accept a late sign-on held for approval.", Approve),
     ];
 
     private static async Task<Reply> Circulate(RequestContext ctx, CancellationToken ct)

@@ -14,10 +14,10 @@ public sealed class CommentFeature : IFeature
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("comment", Permission.Member, "comment M-3 [§2] <text>", "Comment on a memo, or on one paragraph of it (§2 is the second paragraph).", CommentCommand),
-        Route.Command("comments", Permission.Member, "comments M-3 [all]", "A memo's comments by paragraph with their replies; resolved threads are counted, `all` shows them too.", ListComments),
-        Route.Command("reply", Permission.Member, "reply M-3 #4 <text>", "Reply to comment #4 of a memo.", Reply),
-        Route.Command("resolve", Permission.Coordinator, "resolve M-3 #4", "Mark comment #4 resolved (type it again to reopen it).", Resolve),
+        Route.Command(70, "comment", Permission.Member, "comment M-3 [§2] <text>", "Comment on a memo, or on one paragraph of it (§2 is the second paragraph).", CommentCommand),
+        Route.Command(80, "comments", Permission.Member, "comments M-3 [all]", "A memo's comments by paragraph with their replies; resolved threads are counted, `all` shows them too.", ListComments),
+        Route.Command(90, "reply", Permission.Member, "reply M-3 #4 <text>", "Reply to comment #4 of a memo.", Reply),
+        Route.Command(210, "resolve", Permission.Coordinator, "resolve M-3 #4", "Mark comment #4 resolved (type it again to reopen it).", Resolve),
         Route.Action(ActionIds.Comment, Permission.Member, "Open the comment form.", CommentButton),
         Route.Form(FormIds.Comment, Permission.Member, "Store a comment.", SubmitComment),
     ];

@@ -20,7 +20,7 @@ public sealed class CompileFeature(DownloadLinks links) : IFeature
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("compile", Permission.Coordinator, Usage,
+        Route.Command(200, "compile", Permission.Coordinator, Usage,
             "The list of signatory organisations with download links (HTML, text, CSV, Word, audit certificate). Late sign-ons are marked and unconfirmed ones left out unless you say otherwise. On a closed memo this makes it final; on an open one it is a preview.",
             Compile),
 

@@ -6,35 +6,35 @@ using CoalitionBot.Core.Routing;
 
 namespace CoalitionBot.Core.Features;
 
-/// <summary>`coordinators`: who runs the coalition; coordinators add more.</summary>
+/// <summary>`coordinators`: who runs the coalition; `coordinators add` (coordinators only) adds one more.</summary>
 public sealed class CoordinatorsFeature : IFeature
 {
+    private const string Usage = "coordinators [list | add <person> | <email>]";
+
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("coordinators", Permission.Member, "coordinators [list | add <person> | <email>]", "Who the coordinators are. Coordinators can add another one.", Coordinators),
+        Route.Command(230, "coordinators", Permission.Member, Usage, "Who the coordinators are. Coordinators can add another one.", ListAsync),
+        Route.Command(231, "coordinators add", Permission.Coordinator, "coordinators add <person> | <email>",
+            "Makes someone a coordinator; they are recognised by that e-mail when they first talk to me.", AddAsync),
     ];
 
-    private static async Task<Reply> Coordinators(RequestContext ctx, CancellationToken ct)
+    private static async Task<Reply> ListAsync(RequestContext ctx, CancellationToken ct)
     {
-        var (verb, rest) = ctx.Command.SplitRest();
+        var verb = ctx.Command.SplitRest().First;
         var coalition = ctx.CoalitionOrThrow;
-        if (verb is "" or "list")
+        if (verb.Length > 0 && verb != "list")
         {
-            var people = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalition.Id && c.IsCoordinator).OrderBy(c => c.Name), ct);
-            return new MessageReply(Message.Text($"Coordinators of {coalition.Name}: " + string.Join(", ", people.Select(p => p.Email is null ? p.Name : $"{p.Name} <{p.Email}>"))));
+            throw new RefusalException($"Usage: `{Usage}`.");
         }
 
-        if (!verb.Equals("add", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new RefusalException("Usage: `coordinators [list | add <person> | <email>]`.");
-        }
+        var people = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalition.Id && c.IsCoordinator).OrderBy(c => c.Name), ct);
+        return new MessageReply(Message.Text($"Coordinators of {coalition.Name}: " + string.Join(", ", people.Select(p => p.Email is null ? p.Name : $"{p.Name} <{p.Email}>"))));
+    }
 
-        if (!ctx.IsCoordinator)
-        {
-            throw new RefusalException("Only coordinators can add coordinators.");
-        }
-
-        var parts = rest.Split('|').Select(p => p.Trim()).ToArray();
+    private static async Task<Reply> AddAsync(RequestContext ctx, CancellationToken ct)
+    {
+        var coalition = ctx.CoalitionOrThrow;
+        var parts = ctx.Command.Rest.Split('|').Select(p => p.Trim()).ToArray();
         var email = parts.Length == 2 ? Contact.NormaliseEmail(parts[1]) : null;
         if (parts[0].Length == 0 || email is null || !MailAddress.TryCreate(email, out _))
         {

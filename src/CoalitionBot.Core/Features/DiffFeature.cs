@@ -13,7 +13,7 @@ public sealed class DiffFeature : IFeature
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("diff", Permission.Member, Usage,
+        Route.Command(100, "diff", Permission.Member, Usage,
             "What changed between two versions of a memo ([-removed-] {+added+}). Without versions: the latest against the one before.", Diff),
     ];
 

@@ -11,7 +11,7 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("help", Permission.Anyone, "help [command]", "Show what you can ask me, or how to use one command.", Help),
+        Route.Command(10, "help", Permission.Anyone, "help [command]", "Show what you can ask me, or how to use one command.", Help),
     ];
 
     private Task<Reply> Help(RequestContext ctx, CancellationToken ct)
@@ -20,7 +20,13 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
         var topic = ctx.Command.Rest.Trim().ToLowerInvariant();
         if (topic.Length > 0 && router.Find(RouteKind.Command, topic) is { } route)
         {
-            return Task.FromResult<Reply>(new MessageReply(Message.Text($"{route.Usage}\n{route.Help}")));
+            var text = new StringBuilder().Append(route.Usage).Append('\n').Append(route.Help);
+            foreach (var sub in router.SubcommandsOf(route).Where(r => MayUse(r, ctx)))
+            {
+                text.Append("\n• ").Append(sub.Usage).Append(" — ").Append(sub.Help);
+            }
+
+            return Task.FromResult<Reply>(new MessageReply(Message.Text(text.ToString())));
         }
 
         return Task.FromResult<Reply>(new MessageReply(Overview(router, ctx)));
@@ -42,7 +48,7 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
     public static Message Overview(Router router, RequestContext ctx)
     {
         var text = new StringBuilder();
-        foreach (var route in router.Commands.Where(r => MayUse(r, ctx)).OrderBy(r => Order(r.Key)))
+        foreach (var route in router.TopCommands.Where(r => MayUse(r, ctx)))
         {
             text.Append(route.Usage).Append(" — ").AppendLine(route.Help);
         }
@@ -67,9 +73,4 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
         Permission.Member => ctx.Me is not null || ctx.Coalition is null,
         _ => true,
     };
-
-    private static readonly string[] CommandOrder =
-        ["help", "list", "show", "sign", "decline", "withdraw", "comment", "comments", "status", "setup", "new", "publish", "circulate", "close", "reopen", "approve", "compile", "partners", "coordinators", "coalition"];
-
-    private static int Order(string key) => Array.IndexOf(CommandOrder, key) is var i and >= 0 ? i : CommandOrder.Length;
 }

@@ -10,8 +10,8 @@ public sealed class MemoViewFeature : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("list", Permission.Member, "list", "The memos open for you, with your organisation's answer.", List),
-        Route.Command("show", Permission.Member, "show M-3", "Show a memo's card: its deadline, your answer and its buttons.", Show),
+        Route.Command(20, "list", Permission.Member, "list", "The memos open for you, with your organisation's answer.", List),
+        Route.Command(30, "show", Permission.Member, "show M-3", "Show a memo's card: its deadline, your answer and its buttons.", Show),
         Route.Action(ActionIds.ReadFullText, Permission.Member, "Show the memo's whole text.", ReadFullText),
         Route.Action(ActionIds.Refresh, Permission.Member, "Show the memo's card as it is now.", Refresh),
     ];

@@ -10,13 +10,33 @@ using CoalitionBot.Documents;
 namespace CoalitionBot.Core.Features;
 
 /// <summary>`partners import | export | duplicates | merge`: the directory in bulk, with the Documents library's CSV and duplicate rules.</summary>
-internal static class PartnerDirectoryCommands
+internal sealed class PartnerDirectoryCommands(DownloadLinks links) : IFeature
 {
     public const string ImportUsage = "partners import + the directory CSV on the next lines (columns: " + "organisation, sort_name, category, country, contact_name, contact_email, slack_id, teams_id)";
+    private const string MergeUsage = "partners merge <keep> | <duplicate>";
+
+    public IEnumerable<Route> Routes =>
+    [
+        Route.Command(223, "partners import", Permission.Coordinator, ImportUsage,
+            "Adds many organisations and contacts at once from a CSV, all or nothing: any wrong line is reported and nothing is imported.", ImportAsync),
+        Route.Command(224, "partners export", Permission.Coordinator, "partners export",
+            "A download link to the directory as CSV, in the format `partners import` reads.", Export),
+        Route.Command(225, "partners duplicates", Permission.Coordinator, "partners duplicates",
+            "Organisations that are probably the same, with the reason.", DuplicatesAsync),
+        Route.Command(226, "partners merge", Permission.Coordinator, MergeUsage,
+            "Merges a duplicate into the organisation to keep: contacts and sign-ons move, the duplicate's name becomes an alias.", MergeAsync),
+    ];
+
+    private Task<Reply> Export(RequestContext ctx, CancellationToken ct) => Task.FromResult<Reply>(new MessageReply(new Message("Partner directory export", [
+        new TextBlock("The partner directory as CSV, in the format `partners import` reads."),
+        new TextBlock(links.ExpiryNote(ctx.Me?.TimeZone)),
+        links.ForDirectory(ctx.CoalitionOrThrow),
+    ])));
 
     /// <summary>All or nothing: any problem in the CSV (or with existing contacts) is reported by line and nothing is stored.</summary>
-    public static async Task<Reply> ImportAsync(RequestContext ctx, string csv, CancellationToken ct)
+    private static async Task<Reply> ImportAsync(RequestContext ctx, CancellationToken ct)
     {
+        var csv = ctx.Command.Rest;
         var coalition = ctx.CoalitionOrThrow;
         if (csv.Trim().Length == 0)
         {
@@ -111,7 +131,7 @@ internal static class PartnerDirectoryCommands
         return new MessageReply(Message.Text(text.ToString()));
     }
 
-    public static async Task<Reply> DuplicatesAsync(RequestContext ctx, CancellationToken ct)
+    private static async Task<Reply> DuplicatesAsync(RequestContext ctx, CancellationToken ct)
     {
         var orgs = await Memos.OrganisationsAsync(ctx, ct);
         var pairs = DuplicateOrganisations.Find(orgs.Select(o => (o.Name, (IReadOnlyList<string>)o.Aliases)));
@@ -128,9 +148,9 @@ internal static class PartnerDirectoryCommands
     /// Moves the duplicate's contacts and sign-ons to the organisation kept and makes its name an alias, in one
     /// audited save. Refused (nothing changed) when both answered one memo differently.
     /// </summary>
-    public static async Task<Reply> MergeAsync(RequestContext ctx, string rest, CancellationToken ct)
+    private static async Task<Reply> MergeAsync(RequestContext ctx, CancellationToken ct)
     {
-        var parts = rest.Split('|').Select(p => p.Trim()).ToArray();
+        var parts = ctx.Command.Rest.Split('|').Select(p => p.Trim()).ToArray();
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
         {
             throw new RefusalException("Usage: `partners merge <organisation to keep> | <duplicate>`. `partners duplicates` lists likely ones.");

@@ -2,45 +2,37 @@ using CoalitionBot.Documents;
 using System.Net.Mail;
 using System.Text;
 using CoalitionBot.Core.Domain;
-using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 
 namespace CoalitionBot.Core.Features;
 
-/// <summary>`partners`: the directory of partner organisations and their contacts (coordinators manage it).</summary>
-public sealed class PartnersFeature(DownloadLinks links) : IFeature
+/// <summary>
+/// `partners`: the directory of partner organisations and their contacts (coordinators manage it). `partners`
+/// lists it, `partners add` and `partners link` grow it; the bulk subcommands are <see cref="PartnerDirectoryCommands"/>.
+/// </summary>
+public sealed class PartnersFeature : IFeature
 {
     private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate>]";
+    private const string AddUsage = "partners add <organisation> | <category> | <country> [| alias, alias]";
+    private const string LinkUsage = "partners link <organisation> | <person> | <email> [| non-signer]";
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("partners", Permission.Coordinator, Usage,
+        Route.Command(220, "partners", Permission.Coordinator, Usage,
             "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up.", Partners),
+        Route.Command(221, "partners add", Permission.Coordinator, AddUsage,
+            "Adds a partner organisation, in one of the coalition's categories.", AddAsync),
+        Route.Command(222, "partners link", Permission.Coordinator, LinkUsage,
+            "Adds a contact person to an organisation; they may sign for it unless marked `non-signer`.", LinkAsync) with { Aliases = ["partners contact"] },
     ];
 
-    private async Task<Reply> Partners(RequestContext ctx, CancellationToken ct)
-    {
-        var (verb, rest) = ctx.Command.SplitRest();
-        return verb.ToLowerInvariant() switch
-        {
-            "" or "list" => await ListAsync(ctx, ct),
-            "add" => await AddAsync(ctx, rest, ct),
-            "link" or "contact" => await LinkAsync(ctx, rest, ct),
-            "import" => await PartnerDirectoryCommands.ImportAsync(ctx, rest, ct),
-            "export" => Export(ctx),
-            "duplicates" => await PartnerDirectoryCommands.DuplicatesAsync(ctx, ct),
-            "merge" => await PartnerDirectoryCommands.MergeAsync(ctx, rest, ct),
-            _ => throw new RefusalException($"Usage: `{Usage}`"),
-        };
-    }
-
-    private MessageReply Export(RequestContext ctx) => new(new Message("Partner directory export", [
-        new TextBlock("The partner directory as CSV, in the format `partners import` reads."),
-        new TextBlock(links.ExpiryNote(ctx.Me?.TimeZone)),
-        links.ForDirectory(ctx.CoalitionOrThrow),
-    ]));
+    /// <summary>`partners` and `partners list`; any other word after `partners` is not a subcommand.</summary>
+    private static Task<Reply> Partners(RequestContext ctx, CancellationToken ct) =>
+        ctx.Command.SplitRest().First is var verb && (verb.Length == 0 || verb.Equals("list", StringComparison.OrdinalIgnoreCase))
+            ? ListAsync(ctx, ct)
+            : throw new RefusalException($"Usage: `{Usage}`");
 
     private static async Task<Reply> ListAsync(RequestContext ctx, CancellationToken ct)
     {
@@ -73,10 +65,10 @@ public sealed class PartnersFeature(DownloadLinks links) : IFeature
         ]));
     }
 
-    private static async Task<Reply> AddAsync(RequestContext ctx, string rest, CancellationToken ct)
+    private static async Task<Reply> AddAsync(RequestContext ctx, CancellationToken ct)
     {
         var coalition = ctx.CoalitionOrThrow;
-        var parts = rest.Split('|').Select(p => p.Trim()).ToArray();
+        var parts = ctx.Command.Rest.Split('|').Select(p => p.Trim()).ToArray();
         var name = parts[0];
         if (name.Length == 0 || name.Length > 200)
         {
@@ -112,10 +104,10 @@ public sealed class PartnersFeature(DownloadLinks links) : IFeature
         return new MessageReply(Message.Text($"Added {org.Name} ({org.Category ?? "no category"}). Now add the people who answer for it: `partners link {org.Name} | <person> | <email>`."));
     }
 
-    private static async Task<Reply> LinkAsync(RequestContext ctx, string rest, CancellationToken ct)
+    private static async Task<Reply> LinkAsync(RequestContext ctx, CancellationToken ct)
     {
         var coalition = ctx.CoalitionOrThrow;
-        var parts = rest.Split('|').Select(p => p.Trim()).ToArray();
+        var parts = ctx.Command.Rest.Split('|').Select(p => p.Trim()).ToArray();
         if (parts.Length < 3 || parts[1].Length == 0)
         {
             throw new RefusalException("Usage: `partners link <organisation> | <person> | <email> [| non-signer]`.");

@@ -14,13 +14,13 @@ public sealed class RemindersFeature : IFeature
     public IEnumerable<Route> Routes =>
     [
         Route.Action(ActionIds.Snooze, Permission.Member, "No reminder about this memo until tomorrow, then one.", Snooze),
-        Route.Command("nudge", Permission.Coordinator, "nudge M-3 [organisation, …]",
+        Route.Command(190, "nudge", Permission.Coordinator, "nudge M-3 [organisation, …]",
             "Remind now everyone who has not answered (or must re-confirm), or only the organisations named.", Nudge),
-        Route.Command("reminders", Permission.Coordinator, "reminders [M-3] [3d 1d 3h | default]",
+        Route.Command(250, "reminders", Permission.Coordinator, "reminders [M-3] [3d 1d 3h | default]",
             "Show or set how long before the deadline reminders go out, for one memo or for the coalition.", Reminders),
-        Route.Command("quiet", Permission.Coordinator, "quiet [20:00-08:00 [weekends | no-weekends] | off]",
+        Route.Command(260, "quiet", Permission.Coordinator, "quiet [20:00-08:00 [weekends | no-weekends] | off]",
             "Show or set the local hours (in each partner's own time zone) when no reminders are sent.", Quiet),
-        Route.Command("digest", Permission.Coordinator, "digest [08:30 | off]",
+        Route.Command(270, "digest", Permission.Coordinator, "digest [08:30 | off]",
             "Get a daily digest of each open memo at this local time: new sign-ons, new comments, who is still missing.", Digest),
     ];
 

@@ -14,7 +14,7 @@ public sealed class SetupFeature(IOptions<CoalitionOptions> options) : IFeature
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("setup", Permission.Anyone, "setup [coalition name]", "Start a coalition and become its first coordinator (only when none exists yet).", Setup),
+        Route.Command(120, "setup", Permission.Anyone, "setup [coalition name]", "Start a coalition and become its first coordinator (only when none exists yet).", Setup),
     ];
 
     private async Task<Reply> Setup(RequestContext ctx, CancellationToken ct)

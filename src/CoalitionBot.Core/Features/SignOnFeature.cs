@@ -17,10 +17,10 @@ public sealed class SignOnFeature : IFeature
 
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("sign", Permission.Member, "sign M-3 [for <organisation>]",
+        Route.Command(40, "sign", Permission.Member, "sign M-3 [for <organisation>]",
             "Sign on to a memo for your organisation (opens a short form). Coordinators can record a sign-on for a partner with `for <organisation>`.", SignCommand),
-        Route.Command("decline", Permission.Member, "decline M-3 [reason]", "Say your organisation will not sign, optionally with a reason.", DeclineCommand),
-        Route.Command("withdraw", Permission.Member, "withdraw M-3 [reason]", "Take back your organisation's signature.", WithdrawCommand),
+        Route.Command(50, "decline", Permission.Member, "decline M-3 [reason]", "Say your organisation will not sign, optionally with a reason.", DeclineCommand),
+        Route.Command(60, "withdraw", Permission.Member, "withdraw M-3 [reason]", "Take back your organisation's signature.", WithdrawCommand),
         Route.Action(ActionIds.Sign, Permission.Member, "Open the sign-on form.", SignButton),
         Route.Action(ActionIds.Decline, Permission.Member, "Open the decline form.", DeclineButton),
         Route.Form(FormIds.SignOn, Permission.Member, "Record a sign-on.", SubmitSignOn),

@@ -10,7 +10,7 @@ public sealed class StatusFeature : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command("status", Permission.Coordinator, "status M-3", "Counts by answer and category, who has not answered, and how circulation is going.", Status),
+        Route.Command(110, "status", Permission.Coordinator, "status M-3", "Counts by answer and category, who has not answered, and how circulation is going.", Status),
         Route.Action(ActionIds.Status, Permission.Coordinator, "Show a memo's status.", StatusButton),
     ];
 

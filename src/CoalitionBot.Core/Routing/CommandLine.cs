@@ -24,6 +24,13 @@ public sealed record CommandLine(string Word, string Rest)
             : new CommandLine(t[..split].ToLowerInvariant(), t[(split + 1)..].Trim());
     }
 
+    /// <summary>
+    /// The line as the route sees it: for a subcommand route ("partners add") the word is the route's key and
+    /// the rest what follows the subcommand; for any other route the line itself.
+    /// </summary>
+    public CommandLine For(Route? route) =>
+        route is { Parent: not null } ? new CommandLine(route.Key, SplitRest().Remainder) : this;
+
     /// <summary>Splits the rest into its first word and what follows: "M-3 too vague" → ("M-3", "too vague").</summary>
     public (string First, string Remainder) SplitRest()
     {

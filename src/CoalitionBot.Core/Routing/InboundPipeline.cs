@@ -35,7 +35,7 @@ public sealed partial class InboundPipeline(
                 inbound = inbound with { Actor = inbound.Actor with { Email = email } }; // what the platform told us when asked
             }
 
-            var context = new RequestContext(inbound, data, clock, me, coalition);
+            var context = new RequestContext(inbound, data, clock, me, coalition, route);
             if (route is null)
             {
                 await context.SaveIfPendingAsync(ct);
@@ -76,7 +76,7 @@ public sealed partial class InboundPipeline(
         Permission.Member => "I don't know you yet, so I can't do that. Ask a coordinator to add you to the partner directory (they type `partners contact …`).",
         Permission.Coordinator when context.IsCoordinator => null,
         Permission.Coordinator when context.Coalition is null => "No coalition is set up yet. Type `setup` to start one.",
-        _ => $"Only coordinators can use `{route.Usage.Split(' ')[0]}`. Type `coordinators` to see who they are.",
+        _ => $"Only coordinators can use `{route.Key}`. Type `coordinators` to see who they are.",
     };
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]

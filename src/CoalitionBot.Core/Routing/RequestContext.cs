@@ -10,7 +10,7 @@ namespace CoalitionBot.Core.Routing;
 /// the clock, and helpers to audit and save. Saving also records the inbound key, in the same transaction,
 /// so a retried item never takes effect twice.
 /// </summary>
-public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvider clock, Contact? me, Coalition? coalition)
+public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvider clock, Contact? me, Coalition? coalition, Route? route = null)
 {
     private bool _inboundRecorded;
 
@@ -33,7 +33,11 @@ public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvi
 
     public bool IsCoordinator => Me is { IsCoordinator: true };
 
-    public CommandLine Command => CommandLine.Parse((Inbound.Content as CommandText)?.Text);
+    /// <summary>The route being handled (null for a request the bot makes of itself or before routing).</summary>
+    public Route? Route { get; } = route;
+
+    /// <summary>The typed command; for a subcommand route its rest is what follows the subcommand.</summary>
+    public CommandLine Command => CommandLine.Parse((Inbound.Content as CommandText)?.Text).For(Route);
 
     public ButtonAction? Action => Inbound.Content as ButtonAction;
 

@@ -35,6 +35,18 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task HelpForACommand_ListsItsSubcommands_TheSubcommandItsOwnUsage()
+    {
+        await using var chat = await CoalitionChat.StartAsync(circulate: false);
+        var partners = (await chat.Cora.Says("help partners")).Text;
+        Assert.Contains("partners merge <keep> | <duplicate> — ", partners);
+        Assert.Contains("partners link <organisation> | <person> | <email> [| non-signer]\nAdds a contact person", (await chat.Cora.Says("help partners link")).Text);
+        Assert.Contains("• coordinators add", (await chat.Cora.Says("help coordinators")).Text);
+        Assert.DoesNotContain("• coordinators add", (await chat.Amira.Says("help coordinators")).Text);
+        Assert.DoesNotContain("[| alias, alias]", (await chat.Cora.Says("help")).Text);
+    }
+
+    [Fact]
     public async Task UnknownCommand_AnswersWithHelp_NotAnError()
     {
         await using var chat = await CoalitionChat.StartAsync(circulate: false);
@@ -67,7 +79,7 @@ public sealed class CommandTests
     public async Task CoordinatorsAdd_FromAPartner_IsRefused()
     {
         await using var chat = await CoalitionChat.StartAsync(circulate: false);
-        Assert.Contains("Only coordinators can add coordinators", (await chat.Amira.Says("coordinators add Amira | amira@hra.org")).Text);
+        Assert.Contains("Only coordinators can use `coordinators add`", (await chat.Amira.Says("coordinators add Amira | amira@hra.org")).Text);
         Assert.Contains("Cora Coordinator", (await chat.Amira.Says("coordinators")).Text);
     }
 

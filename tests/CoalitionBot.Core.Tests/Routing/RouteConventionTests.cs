@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Routing;
 using CoalitionBot.Testing.Conversation;
@@ -43,6 +44,43 @@ public sealed class RouteConventionTests
         {
             Assert.Equal(Permission.Coordinator, router.Find(RouteKind.Command, word)!.Permission);
         }
+    }
+
+    [Theory]
+    [InlineData("partners add Global Peace | International", "partners add")]
+    [InlineData("PARTNERS Contact A | B | b@a.org", "partners link")]
+    [InlineData("partners", "partners")]
+    [InlineData("partners list", "partners")]
+    [InlineData("partners nonsense", "partners")]
+    [InlineData("coalition timezone Europe/Berlin", "coalition timezone")]
+    [InlineData("coordinators add Bo | bo@a.org", "coordinators add")]
+    public async Task Match_PrefersTheSubcommandRoute_ThenTheCommand(string text, string key)
+    {
+        await using var bot = await TestBot.StartAsync();
+        var router = bot.Services.GetRequiredService<Router>();
+        Assert.Equal(key, router.Match(new CommandText(text))!.Key);
+    }
+
+    [Fact]
+    public async Task Commands_AreInRankOrder_AndEverySubcommandFollowsItsCommand()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var router = bot.Services.GetRequiredService<Router>();
+        var commands = router.Commands.ToList();
+        Assert.Equal(commands.OrderBy(r => r.Rank), commands);
+        Assert.All(commands.Where(r => r.Parent is not null), sub => Assert.True(router.Find(RouteKind.Command, sub.Parent!)!.Rank < sub.Rank, sub.Key));
+        Assert.Equal("help", commands[0].Key);
+    }
+
+    [Theory]
+    [InlineData("partners add A | B", "partners add", "A | B")]
+    [InlineData("partners import\nx,y", "partners import", "x,y")]
+    public void CommandLine_ForASubcommandRoute_DropsTheSubcommandWord(string text, string word, string rest)
+    {
+        var route = Route.Command(1, word, Permission.Anyone, word, "help", (_, _) => throw new NotSupportedException());
+        var line = CommandLine.Parse(text).For(route);
+        Assert.Equal(word, line.Word);
+        Assert.Equal(rest, line.Rest);
     }
 
     [Theory]
