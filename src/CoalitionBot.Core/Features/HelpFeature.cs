@@ -21,7 +21,7 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
         if (topic.Length > 0 && router.Find(RouteKind.Command, topic) is { } route)
         {
             var text = new StringBuilder().Append(route.Usage).Append('\n').Append(route.Help);
-            foreach (var sub in router.SubcommandsOf(route).Where(r => MayUse(r, ctx)))
+            foreach (var sub in router.SubcommandsOf(route).Where(r => r.Permission.Allows(ctx)))
             {
                 text.Append("\n• ").Append(sub.Usage).Append(" — ").Append(sub.Help);
             }
@@ -48,7 +48,7 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
     public static Message Overview(Router router, RequestContext ctx)
     {
         var text = new StringBuilder();
-        foreach (var route in router.TopCommands.Where(r => MayUse(r, ctx)))
+        foreach (var route in router.TopCommands.Where(r => r.Permission.Allows(ctx)))
         {
             text.Append(route.Usage).Append(" — ").AppendLine(route.Help);
         }
@@ -66,11 +66,4 @@ public sealed class HelpFeature(IServiceProvider services) : IFeature
         blocks.Add(new TextBlock("Type `help <command>` for details, for example `help sign`. In Slack, put `/memo` first (`/memo sign M-3`) or write to the bot in a direct message; in Teams, write in your chat with the bot or mention it in a channel."));
         return new Message("What you can ask CoalitionBot", blocks);
     }
-
-    private static bool MayUse(Route route, RequestContext ctx) => route.Permission switch
-    {
-        Permission.Coordinator => ctx.IsCoordinator,
-        Permission.Member => ctx.Me is not null || ctx.Coalition is null,
-        _ => true,
-    };
 }

@@ -34,10 +34,7 @@ public sealed class SignOnFeature : IFeature
         Organisation? onBehalfOf = null;
         if (rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase))
         {
-            if (!ctx.IsCoordinator)
-            {
-                throw new RefusalException("Only coordinators can record a sign-on for another organisation.");
-            }
+            Permission.Coordinator.Demand(ctx, Signers.OnBehalf);
 
             onBehalfOf = await PartnersFeature.RequireOrganisationAsync(ctx, rest[4..], ct);
         }

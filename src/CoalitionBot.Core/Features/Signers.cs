@@ -6,6 +6,9 @@ namespace CoalitionBot.Core.Features;
 /// <summary>Decides who an answer is for: the person's organisation, the person (individual mode), or a partner a coordinator names.</summary>
 internal static class Signers
 {
+    /// <summary>What only coordinators may do, as their refusal says it.</summary>
+    public const string OnBehalf = "record a sign-on for another organisation";
+
     /// <summary>Who answers: my organisation (or me, in individual mode), or, for a coordinator, the organisation named.</summary>
     public static async Task<Signer> ResolveAsync(RequestContext ctx, Memo memo, Organisation? onBehalfOf, CancellationToken ct)
     {
@@ -44,10 +47,7 @@ internal static class Signers
         Organisation? onBehalfOf = null;
         if (parts.Length == 2)
         {
-            if (!ctx.IsCoordinator)
-            {
-                throw new RefusalException("Only coordinators can record a sign-on for another organisation.");
-            }
+            Permission.Coordinator.Demand(ctx, Signers.OnBehalf);
 
             var coalitionId = ctx.CoalitionOrThrow.Id;
             onBehalfOf = Guid.TryParse(parts[1], out var orgId)

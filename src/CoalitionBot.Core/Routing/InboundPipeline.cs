@@ -42,7 +42,7 @@ public sealed partial class InboundPipeline(
                 return HelpFeature.Unknown(router, inbound.Content, context);
             }
 
-            if (Refuse(route, context) is { } refusal)
+            if (route.Permission.Refusal(context, $"use `{route.Key}`") is { } refusal)
             {
                 await context.SaveIfPendingAsync(ct);
                 return new MessageReply(Messages.Message.Text(refusal));
@@ -67,17 +67,6 @@ public sealed partial class InboundPipeline(
                 "Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell a coordinator."));
         }
     }
-
-    private static string? Refuse(Route route, RequestContext context) => route.Permission switch
-    {
-        Permission.Anyone => null,
-        Permission.Member when context.Me is not null => null,
-        Permission.Member when context.Coalition is null => "No coalition is set up yet. Type `setup` to start one.",
-        Permission.Member => "I don't know you yet, so I can't do that. Ask a coordinator to add you to the partner directory (they type `partners contact …`).",
-        Permission.Coordinator when context.IsCoordinator => null,
-        Permission.Coordinator when context.Coalition is null => "No coalition is set up yet. Type `setup` to start one.",
-        _ => $"Only coordinators can use `{route.Key}`. Type `coordinators` to see who they are.",
-    };
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]
     private static partial void LogFailed(ILogger logger, Exception exception, Platform platform, string route);

@@ -35,6 +35,24 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Help_BeforeSetup_ListsOnlyWhatAnyoneMayUse()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var help = (await bot.Person("Eve", "eve@elsewhere.org").Says("help")).Text;
+        Assert.Contains("setup [coalition name]", help);
+        Assert.DoesNotContain("sign M-3 [for <organisation>]", help);
+        Assert.Contains("No coalition is set up yet", help);
+    }
+
+    [Fact]
+    public async Task SignFor_FromAPartner_IsRefusedLikeAnyCoordinatorCommand()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        var reply = await chat.Amira.Says("sign M-1 for Global Peace Network");
+        Assert.Contains("Only coordinators can record a sign-on for another organisation. Type `coordinators` to see who they are.", reply.Text);
+    }
+
+    [Fact]
     public async Task HelpForACommand_ListsItsSubcommands_TheSubcommandItsOwnUsage()
     {
         await using var chat = await CoalitionChat.StartAsync(circulate: false);
