@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddSingleton<IFeature, CoalitionFeature>();
         services.AddSingleton<IFeature, RemindersFeature>();
         services.AddScoped<Reminders.ReminderSweep>();
+        services.AddScoped<Outbox.DeliveryOutcomeHandler>();
         services.AddSingleton<Router>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<InboundPipeline>();

@@ -1,12 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
-using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Outbox;
-
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Storage.Outbox;
@@ -14,7 +12,8 @@ namespace CoalitionBot.Storage.Outbox;
 /// <summary>
 /// Sends due deliveries once: claim a batch with a lease, send each through its platform's channel, and
 /// record the outcome at once (so a crash can repeat at most the one message in flight). Passing failures
-/// back off exponentially with jitter, honouring Retry-After; permanent ones stop and tell the coordinators.
+/// back off exponentially with jitter, honouring Retry-After; permanent ones stop, and the core's
+/// <see cref="DeliveryOutcomeHandler"/> decides what follows (who is told, who is unreachable). Storage only claims and records rows.
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes,
@@ -91,11 +90,17 @@ public sealed partial class OutboxProcessor(
             }
         }
 
-        await RecordAsync(db, delivery.Id, delivery.ClaimToken, identity, outcome, ct);
+        await RecordAsync(scope.ServiceProvider, delivery.Id, delivery.ClaimToken, identity, outcome, ct);
     }
 
-    private async Task RecordAsync(CoalitionDbContext db, Guid id, Guid? token, ContactIdentity? identity, DeliveryOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// Records the outcome on the row it claimed. A failure for good is marked here and its consequences are decided
+    /// by the core's <see cref="DeliveryOutcomeHandler"/>, saved in the same transaction. When that save conflicts on a
+    /// delivery key, the consequences are stored already (another recording won), so the row is recorded alone.
+    /// </summary>
+    private async Task RecordAsync(IServiceProvider services, Guid id, Guid? token, ContactIdentity? identity, DeliveryOutcome outcome, CancellationToken ct, bool withConsequences = true)
     {
+        var db = services.GetRequiredService<CoalitionDbContext>();
         var row = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == id && d.ClaimToken == token && d.State == DeliveryState.Pending, ct);
         if (row is null)
         {
@@ -123,51 +128,32 @@ public sealed partial class OutboxProcessor(
                 row.LastError = Trim(retry.Reason);
                 row.NotBefore = now + Backoff(row.Attempts, retry.After);
                 break;
-            case DeliveryRetry retry:
-                await FailAsync(db, row, $"gave up after {row.Attempts} attempts: {retry.Reason}", unreachable: false, ct);
-                break;
-            case DeliveryFailed failed:
-                await FailAsync(db, row, failed.Reason, failed.RecipientUnreachable, ct);
-                break;
-        }
-
-        await db.SaveChangesAsync(ct);
-    }
-
-    private async Task FailAsync(CoalitionDbContext db, Delivery row, string reason, bool unreachable, CancellationToken ct)
-    {
-        row.State = DeliveryState.Failed;
-        row.LastError = Trim(reason);
-        LogDeliveryFailed(logger, row.Id, row.Platform, row.LastError);
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == row.ContactId, ct);
-        if (contact is null || row.Purpose == DeliveryPurpose.Notice)
-        {
-            return; // never chase a failed notice with more notices
-        }
-
-        if (unreachable)
-        {
-            contact.Unreachable = true;
-        }
-
-        var memoCode = row.MemoId is { } memoId ? await db.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number).FirstOrDefaultAsync(ct) : null;
-        var text = $"I could not deliver a message to {contact.Name}" + (memoCode is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {row.LastError}."
-            + (unreachable ? " They may have blocked or removed the app; reach them another way." : "");
-        var coordinators = await db.Contacts.Where(c => c.CoalitionId == row.CoalitionId && c.IsCoordinator).Select(c => c.Id).ToListAsync(ct);
-        var reach = await db.Identities.Where(i => coordinators.Contains(i.ContactId)).ToListAsync(ct);
-        foreach (var identity in reach.GroupBy(i => i.ContactId).Select(ContactIdentity.Preferred))
-        {
-            var key = $"failed:{row.Id:N}:{identity.ContactId:N}";
-            if (!await db.Deliveries.AnyAsync(d => d.IdempotencyKey == key, ct))
-            {
-                db.Deliveries.Add(new Delivery
+            default:
+                row.State = DeliveryState.Failed;
+                row.LastError = Trim(outcome switch
                 {
-                    IdempotencyKey = key, CoalitionId = row.CoalitionId, MemoId = row.MemoId, ContactId = identity.ContactId, IdentityId = identity.Id,
-                    Platform = identity.Platform, Purpose = DeliveryPurpose.Notice,
-                    Payload = System.Text.Json.JsonSerializer.Serialize(Message.Text(text), Deliveries.Json),
-                    NotBefore = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(),
+                    DeliveryRetry retry => $"gave up after {row.Attempts} attempts: {retry.Reason}",
+                    DeliveryFailed failed => failed.Reason,
+                    DeliveryRouteFailed routeFailed => routeFailed.Reason,
+                    _ => outcome.GetType().Name,
                 });
-            }
+                LogDeliveryFailed(logger, row.Id, row.Platform, row.LastError);
+                if (withConsequences)
+                {
+                    await services.GetRequiredService<DeliveryOutcomeHandler>().FailedAsync(row, outcome, ct);
+                }
+
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (withConsequences && UniqueViolations.TableOf(e) == "Deliveries")
+        {
+            db.ChangeTracker.Clear();
+            await RecordAsync(services, id, token, identity is null ? null : await db.Identities.FirstOrDefaultAsync(i => i.Id == identity.Id, ct), outcome, ct, withConsequences: false);
         }
     }
 

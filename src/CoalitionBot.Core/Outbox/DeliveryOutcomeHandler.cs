@@ -1,0 +1,65 @@
+using CoalitionBot.Core.Data;
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Features;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reminders;
+
+namespace CoalitionBot.Core.Outbox;
+
+/// <summary>
+/// The domain's half of recording a delivery that will not be sent. The outbox (Storage) claims the row, marks it
+/// failed and asks this handler before it saves, so the consequences are stored in the same transaction as the
+/// failure: the contact is marked unreachable when the platform says so, and every coordinator is told — once
+/// per failed delivery, by the notices' unique idempotency keys (a second recording conflicts, it never repeats them).
+/// </summary>
+public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock)
+{
+    /// <summary>
+    /// Adds what follows from <paramref name="outcome"/> (a <see cref="DeliveryFailed"/>, a <see cref="DeliveryRouteFailed"/>,
+    /// or the last <see cref="DeliveryRetry"/> when attempts ran out) to the current unit of work; the caller saves.
+    /// </summary>
+    public async Task FailedAsync(Delivery delivery, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case DeliveryFailed failed:
+                await TellCoordinatorsAsync(delivery, failed.RecipientUnreachable, ct);
+                break;
+            case DeliveryRouteFailed:
+                // Reach: this route cannot reach the person, another may. The next route goes here (mark the route
+                // failed for the contact, queue the message on the next one). Until then it is a permanent failure of
+                // this message that does NOT mark the contact unreachable.
+                await TellCoordinatorsAsync(delivery, unreachable: false, ct);
+                break;
+            default: // passing failures until the attempts ran out
+                await TellCoordinatorsAsync(delivery, unreachable: false, ct);
+                break;
+        }
+    }
+
+    private async Task TellCoordinatorsAsync(Delivery delivery, bool unreachable, CancellationToken ct)
+    {
+        if (delivery.Purpose == DeliveryPurpose.Notice)
+        {
+            return; // never chase a failed notice with more notices
+        }
+
+        var contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == delivery.ContactId), ct);
+        var coalition = await data.FirstOrDefaultAsync(data.Coalitions.Where(c => c.Id == delivery.CoalitionId), ct);
+        if (contact is null || coalition is null)
+        {
+            return;
+        }
+
+        if (unreachable)
+        {
+            contact.Unreachable = true;
+        }
+
+        var memoNumber = delivery.MemoId is { } memoId ? await data.FirstOrDefaultAsync(data.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number), ct) : null;
+        var text = $"I could not deliver a message to {contact.Name}" + (memoNumber is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {delivery.LastError}."
+            + (unreachable ? " They may have blocked or removed the app; reach them another way." : "");
+        var ctx = SystemRequest.For(data, clock, coalition, $"delivery-failed:{delivery.Id:N}"); // never saved: the outbox saves
+        await Deliveries.NotifyCoordinatorsAsync(ctx, $"failed:{delivery.Id:N}", Message.Text(text), ct);
+    }
+}
