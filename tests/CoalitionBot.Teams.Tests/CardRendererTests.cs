@@ -112,6 +112,21 @@ public sealed class CardRendererTests
     }
 
     [Fact]
+    public void RenderMessage_ButtonsAndRefresh_FollowTheModel_NotTheActionIds()
+    {
+        var snapshot = new Message("M-12: digest", [
+            new FieldsBlock([new Field("Signed", "3")]),
+            new ButtonsBlock([new Button("Sign on", ActionIds.Sign, "M-12"), new Button("Add a note", "note.open", "x", OpensForm: true)]),
+        ]);
+        var card = renderer.RenderMessage(snapshot).Single();
+        var actions = card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!.AsArray();
+
+        Assert.Equal("Action.Execute", actions[0]!["type"]!.GetValue<string>());
+        Assert.Equal("task/fetch", actions[1]!["data"]!["msteams"]!["type"]!.GetValue<string>());
+        Assert.Null(card["refresh"]);
+    }
+
+    [Fact]
     public void RenderForm_Inputs_CarryLabelsRequiredMaxLengthAndErrorMessages()
     {
         var card = renderer.RenderForm(Some.SignOnForm("M-12"), null, FormHost.Card);

@@ -27,7 +27,7 @@ public static class MemoCards
         var (excerpt, truncated) = Excerpt(version.Markdown);
         blocks.Add(new MemoExcerptBlock(memo.Code, memo.Title, excerpt, truncated));
         blocks.Add(new ButtonsBlock(Buttons(memo, myAnswer)));
-        return new Message($"{memo.Code}: {memo.Title}", blocks);
+        return new Message($"{memo.Code}: {memo.Title}", blocks) { LiveMemoCode = memo.Code };
     }
 
     public static Message FullText(Memo memo, MemoVersion version)
@@ -84,11 +84,11 @@ public static class MemoCards
         {
             var signLabel = myAnswer is { State: SignOnState.Signed, NeedsReconfirmation: true } ? "Re-confirm"
                 : myAnswer is { State: SignOnState.Signed } ? "Update sign-on" : "Sign on";
-            buttons.Add(new Button(signLabel, ActionIds.Sign, memo.Code, ButtonStyle.Primary));
-            buttons.Add(new Button("Decline", ActionIds.Decline, memo.Code));
+            buttons.Add(new Button(signLabel, ActionIds.Sign, memo.Code, ButtonStyle.Primary, OpensForm: true));
+            buttons.Add(new Button("Decline", ActionIds.Decline, memo.Code, OpensForm: true));
         }
 
-        buttons.Add(new Button("Comment", ActionIds.Comment, memo.Code));
+        buttons.Add(new Button("Comment", ActionIds.Comment, memo.Code, OpensForm: true));
         buttons.Add(new Button("Read full text", ActionIds.ReadFullText, memo.Code));
         return buttons;
     }

@@ -6,6 +6,12 @@ namespace CoalitionBot.Core.Messages;
 /// </summary>
 public sealed record Message(string Summary, IReadOnlyList<Block> Blocks)
 {
+    /// <summary>
+    /// The memo whose live card this is: a platform that refreshes a card when it is shown (Teams) asks for this
+    /// memo's card again. Null for a message that is a snapshot (a status, a digest, a notice).
+    /// </summary>
+    public string? LiveMemoCode { get; init; }
+
     public static Message Text(string text) => new(FirstLine(text), [new TextBlock(text)]);
 
     private static string FirstLine(string text)

@@ -28,11 +28,11 @@ public static class ReminderCards
     {
         var sign = answer is { State: SignOnState.Signed, NeedsReconfirmation: true } ? "Re-confirm" : "Sign on";
         var buttons = new ButtonsBlock([
-            new Button(sign, ActionIds.Sign, memo.Code, ButtonStyle.Primary),
-            new Button("Decline", ActionIds.Decline, memo.Code),
+            new Button(sign, ActionIds.Sign, memo.Code, ButtonStyle.Primary, OpensForm: true),
+            new Button("Decline", ActionIds.Decline, memo.Code, OpensForm: true),
             new Button("Remind me tomorrow", ActionIds.Snooze, memo.Code),
             new Button("Read full text", ActionIds.ReadFullText, memo.Code),
         ]);
-        return new Message(summary, [.. card.Blocks.Where(b => b is not ButtonsBlock), buttons]);
+        return card with { Summary = summary, Blocks = [.. card.Blocks.Where(b => b is not ButtonsBlock), buttons] };
     }
 }

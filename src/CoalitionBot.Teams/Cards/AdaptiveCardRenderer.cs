@@ -15,14 +15,9 @@ internal sealed class AdaptiveCardRenderer
     /// <summary>Budget for one card's JSON; the activity envelope around it stays well under the 80 KB limit.</summary>
     public const int MaxCardBytes = 70 * 1024;
 
-    // Buttons that open a form: on Teams these open a dialog (task/fetch) rather than replace the card.
-    private static readonly HashSet<string> FormOpeningActions = [ActionIds.Sign, ActionIds.Decline, ActionIds.Comment];
-
     public IReadOnlyList<JsonObject> RenderMessage(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var memoCode = message.Blocks.OfType<MemoExcerptBlock>().Select(b => b.MemoCode).FirstOrDefault()
-            ?? message.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons).Where(b => b.Url is null).Select(b => b.Value).FirstOrDefault();
         var elements = new List<(JsonObject Element, bool Live)>();
         foreach (var block in message.Blocks)
         {
@@ -32,7 +27,7 @@ internal sealed class AdaptiveCardRenderer
             }
         }
 
-        return Pack(message.Summary, elements, memoCode);
+        return Pack(message.Summary, elements, message.LiveMemoCode);
     }
 
     public JsonObject RenderForm(Form form, IReadOnlyDictionary<string, string>? errors, FormHost host)
@@ -137,8 +132,9 @@ internal sealed class AdaptiveCardRenderer
 
         var data = new JsonObject { [CardData.ActionId] = button.ActionId, [CardData.Value] = button.Value };
         JsonObject action;
-        if (FormOpeningActions.Contains(button.ActionId))
+        if (button.OpensForm)
         {
+            // A form opens as a dialog (task/fetch) rather than replacing the card.
             data["msteams"] = new JsonObject { ["type"] = "task/fetch" };
             action = new JsonObject { ["type"] = "Action.Submit", ["title"] = button.Label, ["data"] = data };
         }

@@ -20,13 +20,13 @@ internal static class Some
             new FieldsBlock([new Field("Signed", signed.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Field("Declined", "3"), new Field("Deadline", "5 Dec 2026, 17:00 Europe/Berlin")]),
             new ButtonsBlock(
             [
-                new Button("Sign on", ActionIds.Sign, code, ButtonStyle.Primary),
-                new Button("Decline", ActionIds.Decline, code, ButtonStyle.Danger),
+                new Button("Sign on", ActionIds.Sign, code, ButtonStyle.Primary, OpensForm: true),
+                new Button("Decline", ActionIds.Decline, code, ButtonStyle.Danger, OpensForm: true),
                 new Button("Read full text", ActionIds.ReadFullText, code),
                 new Button("Status", ActionIds.Status, code),
                 new Button("Open in browser", ActionIds.ReadFullText, code, Url: "https://coalition.example.org/memos/" + code),
             ]),
-        ]);
+        ]) { LiveMemoCode = code };
 
     public static Message MemoMessage(string code, string markdown) => new(
         $"{code}: Human rights, not military aid",
