@@ -1,20 +1,16 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using CoalitionBot.Testing.Support;
 using Xunit.Abstractions;
 
 namespace CoalitionBot.Slack.Tests;
 
 public sealed class SlackManifestTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public async Task ManifestJson_ValidAgainstSlacksSchema()
     {
-        var schemaPath = FindSharedSchema("slack-manifest-1.0.0.schema.json");
-        if (schemaPath is null)
-        {
-            return;
-        }
-
+        var schemaPath = Requirement.Shared("schemas/slack-manifest-1.0.0.schema.json", output);
         var schema = await JsonSchema.FromFileAsync(schemaPath);
         var manifest = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "manifests", "manifest.json"));
 
@@ -49,26 +45,5 @@ public sealed class SlackManifestTests(ITestOutputHelper output)
         }
 
         Assert.Contains("socket_mode_enabled: true", yaml, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// Walks up from the test's folder to one holding shared/schemas (CI keeps ../shared beside the clone).
-    /// Missing: the test returns early, saying which folder it looked for, unless COALITIONBOT_REQUIRE_SHARED=1.
-    /// </summary>
-    private string? FindSharedSchema(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "schemas", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        var message = $"NOT CHECKED: no shared/schemas/{file} in any folder above {AppContext.BaseDirectory} (expected ../shared/schemas beside the repository).";
-        Assert.False(Environment.GetEnvironmentVariable("COALITIONBOT_REQUIRE_SHARED") == "1", message);
-        output.WriteLine(message);
-        return null;
     }
 }

@@ -8,13 +8,10 @@ namespace CoalitionBot.Core.Tests.Postgres;
 
 public sealed class PostgresServerTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public async Task SharedServer_TwoDatabases_AreIndependent()
     {
-        if (await Requirement.PostgresAsync(output) is not { } postgres)
-        {
-            return;
-        }
+        var postgres = await Requirement.PostgresAsync(output);
 
         var first = await postgres.CreateDatabaseAsync();
         var second = await postgres.CreateDatabaseAsync();
@@ -26,13 +23,10 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
         Assert.NotEqual(await ScalarAsync(first, "SELECT current_database()"), await ScalarAsync(second, "SELECT current_database()"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryStartAsync_OwnServer_AcceptsConnectionsThenStopsAndCleansUp()
     {
-        if (await Requirement.PostgresAsync(output) is null)
-        {
-            return;
-        }
+        await Requirement.PostgresAsync(output);
 
         var result = await PostgresServer.TryStartAsync();
         Assert.True(result.Started, result.Reason);
@@ -50,13 +44,10 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
         await Assert.ThrowsAnyAsync<Exception>(() => ScalarAsync(server.ConnectionString + ";Pooling=false;Timeout=3", "SELECT 1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CreateDatabaseAsync_UnsafeName_Throws()
     {
-        if (await Requirement.PostgresAsync(output) is not { } postgres)
-        {
-            return;
-        }
+        var postgres = await Requirement.PostgresAsync(output);
 
         await Assert.ThrowsAsync<ArgumentException>(() => postgres.CreateDatabaseAsync("x\"; DROP DATABASE postgres; --"));
     }
@@ -91,13 +82,13 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Check_MissingAndNotRequired_WritesSkipAndReturnsFalse()
+    public void Check_MissingAndNotRequired_WritesWhyAndSkips()
     {
         var lines = new CollectingOutput();
 
-        var met = Requirement.Check("PostgreSQL", Requirement.RequirePostgres, "not installed", lines, _ => null);
+        var skip = Assert.Throws<SkipException>(() => Requirement.Check("PostgreSQL", Requirement.RequirePostgres, "not installed", lines, _ => null));
 
-        Assert.False(met);
+        Assert.StartsWith("PostgreSQL is not available: not installed.", skip.Message, StringComparison.Ordinal);
         Assert.StartsWith("SKIPPED: PostgreSQL is not available: not installed.", Assert.Single(lines.Lines));
     }
 
@@ -111,11 +102,11 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Check_Present_ReturnsTrueSilently()
+    public void Check_Present_ReturnsSilently()
     {
         var lines = new CollectingOutput();
 
-        Assert.True(Requirement.Check("PostgreSQL", Requirement.RequirePostgres, null, lines, _ => "1"));
+        Requirement.Check("PostgreSQL", Requirement.RequirePostgres, null, lines, _ => "1");
         Assert.Empty(lines.Lines);
     }
 

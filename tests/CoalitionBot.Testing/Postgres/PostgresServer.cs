@@ -46,9 +46,14 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>The one server of this test run, started on first use and stopped when the process exits.</summary>
     public static Task<PostgresStartResult> SharedAsync() => Shared.Value;
 
-    /// <summary>The bin directory of the highest PostgreSQL version installed under <paramref name="root"/> (Debian's layout), or null.</summary>
-    public static string? FindBinDirectory(string root = "/usr/lib/postgresql")
+    /// <summary>Where the server binaries are looked for: COALITIONBOT_POSTGRES_ROOT (a missing folder hides them), else Debian's /usr/lib/postgresql.</summary>
+    public static string InstallRoot =>
+        Environment.GetEnvironmentVariable("COALITIONBOT_POSTGRES_ROOT") is { Length: > 0 } configured ? configured : "/usr/lib/postgresql";
+
+    /// <summary>The bin directory of the highest PostgreSQL version installed under <paramref name="root"/> (Debian's layout; default <see cref="InstallRoot"/>), or null.</summary>
+    public static string? FindBinDirectory(string? root = null)
     {
+        root ??= InstallRoot;
         if (!Directory.Exists(root))
         {
             return null;
@@ -71,7 +76,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         var bin = FindBinDirectory();
         if (bin is null)
         {
-            return new PostgresStartResult(null, "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)");
+            return new PostgresStartResult(null, $"no PostgreSQL server binaries under {InstallRoot}/*/bin (apt-get install postgresql)");
         }
 
         if (HelperProcess.IsRoot && !await PostgresUserExistsAsync(cancellationToken))

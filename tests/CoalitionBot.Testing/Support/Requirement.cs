@@ -1,14 +1,15 @@
 using CoalitionBot.Testing.Postgres;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace CoalitionBot.Testing.Support;
 
 /// <summary>
 /// Things some tests need from the machine (a PostgreSQL server, a browser, the shared/ folder).
-/// When one is missing the test returns early after writing "SKIPPED: …" to its output — xunit 2 has
-/// no dynamic skip, so it is reported as passed — unless COALITIONBOT_REQUIRE_&lt;THING&gt;=1 turns the
-/// absence into a failure, as CI should.
-/// <code>if (await Requirement.PostgresAsync(output) is not { } postgres) return;</code>
+/// When one is missing the test is reported as skipped (it throws Xunit.SkippableFact's SkipException, so the
+/// test must be a <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>), with the reason in its output, unless
+/// COALITIONBOT_REQUIRE_&lt;THING&gt;=1 turns the absence into a failure, as CI should.
+/// <code>var postgres = await Requirement.PostgresAsync(output);</code>
 /// </summary>
 public static class Requirement
 {
@@ -21,41 +22,44 @@ public static class Requirement
     /// <summary>The environment variable that makes a missing shared/ folder a failure.</summary>
     public const string RequireShared = "COALITIONBOT_REQUIRE_SHARED";
 
-    /// <summary>The run's shared PostgreSQL server, or null (after writing why) when it is not installed.</summary>
-    public static async Task<PostgresServer?> PostgresAsync(ITestOutputHelper output)
+    /// <summary>The run's shared PostgreSQL server (COALITIONBOT_POSTGRES_ROOT=/nonexistent hides it); skips the test when it is not installed.</summary>
+    public static async Task<PostgresServer> PostgresAsync(ITestOutputHelper output)
     {
         var result = await PostgresServer.SharedAsync();
-        return Check("PostgreSQL", RequirePostgres, result.Reason, output) ? result.Server : null;
+        Check("PostgreSQL", RequirePostgres, result.Reason, output);
+        return result.Server!;
     }
 
-    /// <summary>The Chromium executable (COALITIONBOT_CHROMIUM, else /usr/bin/chromium), or null when absent.</summary>
-    public static string? Browser(ITestOutputHelper output)
+    /// <summary>The Chromium executable (COALITIONBOT_CHROMIUM, else /usr/bin/chromium); skips the test when it is absent.</summary>
+    public static string Browser(ITestOutputHelper output)
     {
         var path = Environment.GetEnvironmentVariable("COALITIONBOT_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        return Check("Chromium", RequireBrowser, File.Exists(path) ? null : $"{path} does not exist (apt-get install chromium)", output) ? path : null;
+        Check("Chromium", RequireBrowser, File.Exists(path) ? null : $"{path} does not exist (apt-get install chromium)", output);
+        return path;
     }
 
     /// <summary>
-    /// The shared/ folder beside the repository (COALITIONBOT_SHARED_DIR, else the nearest ancestor's
-    /// shared/ holding DESIGN.md), or null when absent.
+    /// A file of the shared/ folder beside the repository (COALITIONBOT_SHARED_DIR, else the nearest ancestor's
+    /// shared/ holding DESIGN.md), such as "schemas/slack-manifest-1.0.0.schema.json"; skips the test when absent.
     /// </summary>
-    public static string? Shared(ITestOutputHelper output)
+    public static string Shared(string file, ITestOutputHelper output)
     {
-        var path = FindShared();
-        return Check("shared/ folder", RequireShared, path is null ? "no shared/ folder with DESIGN.md beside the repository or any parent" : null, output) ? path : null;
+        var path = FindShared() is { } folder ? Path.Combine(folder, file) : null;
+        Check("shared/" + file, RequireShared, path is null || !File.Exists(path) ? "no shared/ folder with DESIGN.md and this file beside the repository or any parent" : null, output);
+        return path!;
     }
 
     /// <summary>
-    /// True when <paramref name="missingReason"/> is null. Otherwise throws if <paramref name="requireVariable"/>
-    /// is "1", or writes a skip message and returns false.
+    /// Returns when <paramref name="missingReason"/> is null. Otherwise throws <see cref="RequirementMissingException"/>
+    /// if <paramref name="requireVariable"/> is "1", or writes why to the output and skips the test (<see cref="SkipException"/>).
     /// </summary>
-    public static bool Check(
+    public static void Check(
         string what, string requireVariable, string? missingReason, ITestOutputHelper output, Func<string, string?>? readEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (missingReason is null)
         {
-            return true;
+            return;
         }
 
         readEnvironment ??= Environment.GetEnvironmentVariable;
@@ -64,11 +68,13 @@ public static class Requirement
             throw new RequirementMissingException($"{what} is required ({requireVariable}=1) but missing: {missingReason}.");
         }
 
-        output.WriteLine($"SKIPPED: {what} is not available: {missingReason}. Set {requireVariable}=1 to fail instead.");
-        return false;
+        var message = $"{what} is not available: {missingReason}. Set {requireVariable}=1 to fail instead.";
+        output.WriteLine("SKIPPED: " + message);
+        throw new SkipException(message);
     }
 
-    private static string? FindShared()
+    /// <summary>The shared/ folder (COALITIONBOT_SHARED_DIR, else the nearest ancestor's shared/ holding DESIGN.md), or null.</summary>
+    public static string? FindShared()
     {
         if (Environment.GetEnvironmentVariable("COALITIONBOT_SHARED_DIR") is { Length: > 0 } configured)
         {

@@ -24,13 +24,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private const int Parallelism = 8;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    [Fact]
+    [SkippableFact]
     public async Task Circulate_KilledMidwayAndRestarted_EveryContactGetsItDuplicatesWithinInFlightWindow()
     {
-        if (await Requirement.PostgresAsync(output) is not { } postgres)
-        {
-            return;
-        }
+        var postgres = await Requirement.PostgresAsync(output);
 
         var database = await postgres.CreateDatabaseAsync();
         await using var simulator = await BotFrameworkSimulator.StartAsync();
