@@ -4,7 +4,7 @@ using Npgsql;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace CoalitionBot.Core.Tests.Postgres;
+namespace CoalitionBot.Storage.Tests.Postgres;
 
 public sealed class PostgresServerTests(ITestOutputHelper output)
 {

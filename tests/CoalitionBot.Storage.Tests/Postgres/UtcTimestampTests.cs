@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace CoalitionBot.Core.Tests.Postgres;
+namespace CoalitionBot.Storage.Tests.Postgres;
 
 /// <summary>PostgreSQL's timestamptz takes only UTC DateTimeOffsets from Npgsql; the store normalises instead of failing.</summary>
 public sealed class UtcTimestampTests(ITestOutputHelper output)

@@ -3,7 +3,7 @@ using CoalitionBot.Testing.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CoalitionBot.Core.Tests.Storage;
+namespace CoalitionBot.Storage.Tests;
 
 public sealed class InboundJournalTests
 {
