@@ -49,6 +49,7 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         Users["U2"] = new SimulatedUser("U2", "ben", "ben@example.org", "America/New_York");
         Channels["C1"] = new SimulatedChannel("C1", "coalition");
         Channels["C9"] = new SimulatedChannel("C9", "old-campaign", Archived: true);
+        ApplySlackRateLimits();
     }
 
     public TimeProvider Time { get; }
