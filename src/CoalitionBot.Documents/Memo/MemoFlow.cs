@@ -50,7 +50,7 @@ public static class MemoFlow
                     }
 
                     break;
-                case MemoCode code:
+                case MemoCodeBlock code:
                     Blocks.Add(new FlowBlock(number, FlowBlockKind.Code, depth, false, 0, [new FlowRun(code.Text, Code: true)]));
                     break;
             }

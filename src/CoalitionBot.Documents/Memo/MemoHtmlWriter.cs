@@ -59,7 +59,7 @@ internal sealed class MemoHtmlWriter
                 TagLine("</blockquote>");
                 output.EnsureLine();
                 break;
-            case MemoCode code:
+            case MemoCodeBlock code:
                 WriteCode(code);
                 break;
             case MemoRule:
@@ -116,7 +116,7 @@ internal sealed class MemoHtmlWriter
         output.EnsureLine();
     }
 
-    private void WriteCode(MemoCode code)
+    private void WriteCode(MemoCodeBlock code)
     {
         output.EnsureLine();
         if (html)

@@ -21,7 +21,7 @@ internal static class MemoModelBuilder
             list.IsLoose,
             list.OfType<ListItemBlock>().Select(item => new MemoListItem(Blocks(item))).ToList()),
         QuoteBlock quote => new MemoQuote(Blocks(quote)),
-        CodeBlock code => new MemoCode(
+        CodeBlock code => new MemoCodeBlock(
             (code.Lines.Lines ?? []).Take(code.Lines.Count).Select(l => l.ToString()).ToList(),
             code is FencedCodeBlock { Info: { Length: > 0 } info } ? info : null),
         ThematicBreakBlock => new MemoRule(),
