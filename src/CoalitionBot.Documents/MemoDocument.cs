@@ -6,8 +6,9 @@ using Markdig.Syntax;
 namespace CoalitionBot.Documents;
 
 /// <summary>
-/// A memo's text parsed once with Markdig (raw HTML disabled). Paragraph numbers (§1, §2, …) count the
-/// top-level blocks in order, so comments can anchor to them.
+/// A memo's text parsed once with Markdig (raw HTML disabled) into the memo model that every renderer writes.
+/// Paragraph numbers (§1, §2, …) count the top-level blocks in order, so comments can anchor to them; thematic
+/// breaks and link reference definitions are not numbered.
 /// </summary>
 public sealed class MemoDocument
 {
@@ -17,17 +18,18 @@ public sealed class MemoDocument
         .DisableHtml()
         .Build();
 
-    private MemoDocument(string markdown, MarkdownDocument syntax, IReadOnlyList<MemoParagraph> paragraphs)
+    private MemoDocument(string markdown, IReadOnlyList<MemoBlock> blocks, IReadOnlyList<MemoParagraph> paragraphs)
     {
         Markdown = markdown;
-        Syntax = syntax;
+        Blocks = blocks;
         Paragraphs = paragraphs;
         ContentHash = HashOf(markdown);
     }
 
     public string Markdown { get; }
 
-    public MarkdownDocument Syntax { get; }
+    /// <summary>Every top-level block in reading order: the numbered paragraphs' blocks with the <see cref="MemoRule"/>s between them.</summary>
+    public IReadOnlyList<MemoBlock> Blocks { get; }
 
     public IReadOnlyList<MemoParagraph> Paragraphs { get; }
 
@@ -39,20 +41,24 @@ public sealed class MemoDocument
         ArgumentNullException.ThrowIfNull(markdown);
         var normalised = markdown.Replace("\r\n", "\n").Replace('\r', '\n');
         var syntax = Markdig.Markdown.Parse(normalised, Pipeline);
+        var blocks = new List<MemoBlock>();
         var paragraphs = new List<MemoParagraph>();
         foreach (var block in syntax)
         {
-            if (block is LinkReferenceDefinitionGroup or ThematicBreakBlock)
+            if (MemoModelBuilder.Block(block) is not { } model)
             {
                 continue;
             }
 
-            var source = normalised.Substring(block.Span.Start, Math.Min(block.Span.Length, normalised.Length - block.Span.Start)).Trim();
-            var plain = Markdig.Markdown.ToPlainText(source, Pipeline).Trim();
-            paragraphs.Add(new MemoParagraph(paragraphs.Count + 1, source, plain));
+            blocks.Add(model);
+            if (model is not MemoRule)
+            {
+                var source = normalised.Substring(block.Span.Start, Math.Min(block.Span.Length, normalised.Length - block.Span.Start)).Trim();
+                paragraphs.Add(new MemoParagraph(paragraphs.Count + 1, source, MemoHtmlWriter.PlainText(model), model));
+            }
         }
 
-        return new MemoDocument(normalised, syntax, paragraphs);
+        return new MemoDocument(normalised, blocks, paragraphs);
     }
 
     public static string HashOf(string markdown)

@@ -18,7 +18,7 @@ public static partial class MemoDiff
     public const int MinorChangeMaxWords = 3;
 
     /// <summary>
-    /// Matches paragraphs first by identical text (longest common subsequence, so inserting a paragraph does not
+    /// Matches paragraphs first by identical text (a shortest edit script, so inserting a paragraph does not
     /// make every later one "changed"), then pairs the leftovers between two matches by word similarity, and
     /// finally reports identical paragraphs found elsewhere as moved. Paragraphs are compared as Markdown source,
     /// so a changed link target or emphasis counts as a change.
@@ -29,7 +29,7 @@ public static partial class MemoDiff
         ArgumentNullException.ThrowIfNull(newVersion);
         var oldKeys = oldVersion.Paragraphs.Select(p => Key(p.Markdown)).ToList();
         var newKeys = newVersion.Paragraphs.Select(p => Key(p.Markdown)).ToList();
-        var pairs = Anchors(oldKeys, newKeys);
+        var pairs = SequenceDiff.Matches(oldKeys, newKeys);
         var changes = new List<ParagraphChange>();
         var removed = new List<int>();
         var added = new List<int>();
@@ -50,82 +50,6 @@ public static partial class MemoDiff
         ResolveMoves(changes, removed, added, oldKeys, newKeys);
         var ordered = Order(changes);
         return new MemoComparison(ordered, Assess(ordered, oldVersion, newVersion));
-    }
-
-    /// <summary>Above this many cells the longest-common-subsequence table is not built (a 200 KB memo of one-word paragraphs would need gigabytes).</summary>
-    private const long MaxAnchorCells = 4_000_000;
-
-    private static List<(int Old, int New)> Anchors(List<string> a, List<string> b)
-    {
-        if ((long)(a.Count + 1) * (b.Count + 1) > MaxAnchorCells)
-        {
-            return GreedyAnchors(a, b);
-        }
-
-        var table = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-        {
-            for (var j = b.Count - 1; j >= 0; j--)
-            {
-                table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
-            }
-        }
-
-        var pairs = new List<(int, int)>();
-        int x = 0, y = 0;
-        while (x < a.Count && y < b.Count)
-        {
-            if (a[x] == b[y])
-            {
-                pairs.Add((x++, y++));
-            }
-            else if (table[x + 1, y] >= table[x, y + 1])
-            {
-                x++;
-            }
-            else
-            {
-                y++;
-            }
-        }
-
-        return pairs;
-    }
-
-    /// <summary>For huge texts: pairs each new paragraph with the next identical old one, in order (linear time, never worse than "all replaced").</summary>
-    private static List<(int Old, int New)> GreedyAnchors(List<string> a, List<string> b)
-    {
-        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (!positions.TryGetValue(a[i], out var queue))
-            {
-                positions[a[i]] = queue = new Queue<int>();
-            }
-
-            queue.Enqueue(i);
-        }
-
-        var pairs = new List<(int, int)>();
-        var last = -1;
-        for (var j = 0; j < b.Count; j++)
-        {
-            if (positions.TryGetValue(b[j], out var queue))
-            {
-                while (queue.Count > 0 && queue.Peek() <= last)
-                {
-                    queue.Dequeue();
-                }
-
-                if (queue.Count > 0)
-                {
-                    last = queue.Dequeue();
-                    pairs.Add((last, j));
-                }
-            }
-        }
-
-        return pairs;
     }
 
     // Inside a gap between two identical paragraphs, pairs each old paragraph with the most similar new one that

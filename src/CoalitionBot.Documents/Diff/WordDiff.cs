@@ -6,9 +6,6 @@ namespace CoalitionBot.Documents;
 /// <summary>A word-level diff of two texts, renderable for chat ([-old-]{+new+}) and HTML (&lt;del&gt;/&lt;ins&gt;).</summary>
 public sealed partial class WordDiff
 {
-    // Past this many cells the quadratic table costs more than it is worth; the paragraph is shown as replaced.
-    private const long MaxCells = 4_000_000;
-
     private WordDiff(IReadOnlyList<DiffSegment> segments) => Segments = segments;
 
     public IReadOnlyList<DiffSegment> Segments { get; }
@@ -16,29 +13,28 @@ public sealed partial class WordDiff
     /// <summary>Words (not spaces or punctuation) removed plus words added.</summary>
     public int ChangedWords => Segments.Where(s => s.Operation != DiffOperation.Equal).Sum(s => CountWords(s.Text));
 
-    /// <summary>Diffs two texts by words, spaces and punctuation marks, using a longest common subsequence.</summary>
+    /// <summary>Diffs two texts by words, spaces and punctuation marks, aligned by <see cref="SequenceDiff"/>.</summary>
     public static WordDiff Compute(string oldText, string newText)
     {
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(newText);
         var a = Tokenise(oldText);
         var b = Tokenise(newText);
-        var prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a[^(suffix + 1)] == b[^(suffix + 1)])
-        {
-            suffix++;
-        }
-
         var ops = new List<(DiffOperation Op, string Token)>();
-        ops.AddRange(a.Take(prefix).Select(t => (DiffOperation.Equal, t)));
-        ops.AddRange(Middle(a.Skip(prefix).Take(a.Count - prefix - suffix).ToList(), b.Skip(prefix).Take(b.Count - prefix - suffix).ToList()));
-        ops.AddRange(a.Skip(a.Count - suffix).Select(t => (DiffOperation.Equal, t)));
+        int x = 0, y = 0;
+        foreach (var (o, n) in SequenceDiff.Matches(a, b).Append((a.Count, b.Count)))
+        {
+            ops.AddRange(a.Skip(x).Take(o - x).Select(t => (DiffOperation.Delete, t)));
+            ops.AddRange(b.Skip(y).Take(n - y).Select(t => (DiffOperation.Insert, t)));
+            if (o < a.Count)
+            {
+                ops.Add((DiffOperation.Equal, a[o]));
+            }
+
+            x = o + 1;
+            y = n + 1;
+        }
+
         return new WordDiff(Tidy(ops));
     }
 
@@ -101,46 +97,6 @@ public sealed partial class WordDiff
 
     internal static List<string> Tokenise(string text) =>
         TokenPattern().Matches(text).Select(m => m.Value).ToList();
-
-    private static IEnumerable<(DiffOperation, string)> Middle(List<string> a, List<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0 || (long)a.Count * b.Count > MaxCells)
-        {
-            return a.Select(t => (DiffOperation.Delete, t)).Concat(b.Select(t => (DiffOperation.Insert, t)));
-        }
-
-        var table = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-        {
-            for (var j = b.Count - 1; j >= 0; j--)
-            {
-                table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
-            }
-        }
-
-        var ops = new List<(DiffOperation, string)>();
-        int x = 0, y = 0;
-        while (x < a.Count && y < b.Count)
-        {
-            if (a[x] == b[y])
-            {
-                ops.Add((DiffOperation.Equal, a[x++]));
-                y++;
-            }
-            else if (table[x + 1, y] >= table[x, y + 1])
-            {
-                ops.Add((DiffOperation.Delete, a[x++]));
-            }
-            else
-            {
-                ops.Add((DiffOperation.Insert, b[y++]));
-            }
-        }
-
-        ops.AddRange(a.Skip(x).Select(t => (DiffOperation.Delete, t)));
-        ops.AddRange(b.Skip(y).Select(t => (DiffOperation.Insert, t)));
-        return ops;
-    }
 
     // Groups each run of changes into one deletion then one insertion, and folds a lone space or punctuation
     // mark between two changes into them, so "[-twenty-]{+thirty+}-[-four-]{+six+}" reads "[-twenty-four-]{+thirty-six+}".

@@ -1,7 +1,7 @@
 namespace CoalitionBot.Documents;
 
 /// <summary>
-/// One line-level block of a memo, flattened from Markdig's tree: headings, paragraphs, list items (with their
+/// One line-level block of a memo, flattened from the memo model: headings, paragraphs, list items (with their
 /// depth and whether the list is ordered), quotes and code. <paramref name="ParagraphNumber"/> is the §n it belongs to.
 /// </summary>
 /// <param name="Level">Heading level (1–6) for headings; nesting depth (0 = top) for list items and continuations.</param>

@@ -1,135 +1,107 @@
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
-
 namespace CoalitionBot.Documents;
 
-/// <summary>Flattens a memo into <see cref="FlowBlock"/>s for renderers that are not HTML (plain text, DOCX).</summary>
+/// <summary>Flattens the memo model into <see cref="FlowBlock"/>s for line-by-line renderers (plain text, DOCX).</summary>
 public static class MemoFlow
 {
     /// <summary>The memo's blocks in reading order, each tagged with its §n, links already restricted to safe schemes.</summary>
     public static IReadOnlyList<FlowBlock> From(MemoDocument memo)
     {
         ArgumentNullException.ThrowIfNull(memo);
-        var blocks = new List<FlowBlock>();
-        var state = new State();
-        var number = 0;
-        foreach (var block in MemoSyntax.SanitisedTopLevelBlocks(memo))
+        var flow = new Flattener();
+        foreach (var paragraph in memo.Paragraphs)
         {
-            number++;
-            AddBlock(blocks, state, number, block, depth: 0, quoted: false);
+            flow.Add(paragraph.Number, paragraph.Block, depth: 0, quoted: false);
         }
 
-        return blocks;
+        return flow.Blocks;
     }
 
-    private sealed class State
+    /// <summary>Runs of one formatting each, merged where neighbours look the same.</summary>
+    public static IReadOnlyList<FlowRun> Runs(IReadOnlyList<MemoInline> inlines)
     {
-        public int NextListId { get; set; } = 1;
+        var runs = new List<FlowRun>();
+        AddRuns(runs, inlines, new FlowRun(string.Empty));
+        return Merge(runs);
     }
 
-    private static void AddBlock(List<FlowBlock> blocks, State state, int number, Block block, int depth, bool quoted)
+    private sealed class Flattener
     {
-        switch (block)
+        private int nextListId = 1;
+
+        public List<FlowBlock> Blocks { get; } = [];
+
+        public void Add(int number, MemoBlock block, int depth, bool quoted)
         {
-            case HeadingBlock heading:
-                blocks.Add(new FlowBlock(number, FlowBlockKind.Heading, heading.Level, false, 0, Runs(heading.Inline)));
-                break;
-            case ParagraphBlock paragraph:
-                var kind = quoted ? FlowBlockKind.Quote : FlowBlockKind.Paragraph;
-                blocks.Add(new FlowBlock(number, kind, depth, false, 0, Runs(paragraph.Inline)));
-                break;
-            case ListBlock list:
-                AddList(blocks, state, number, list, depth, quoted);
-                break;
-            case QuoteBlock quote:
-                foreach (var child in quote)
-                {
-                    AddBlock(blocks, state, number, child, depth, quoted: true);
-                }
-
-                break;
-            case CodeBlock code:
-                var text = string.Join('\n', code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString()));
-                blocks.Add(new FlowBlock(number, FlowBlockKind.Code, depth, false, 0, [new FlowRun(text, Code: true)]));
-                break;
-            case ContainerBlock container:
-                foreach (var child in container)
-                {
-                    AddBlock(blocks, state, number, child, depth, quoted);
-                }
-
-                break;
-        }
-    }
-
-    private static void AddList(List<FlowBlock> blocks, State state, int number, ListBlock list, int depth, bool quoted)
-    {
-        var listId = state.NextListId++;
-        foreach (var item in list.OfType<ListItemBlock>())
-        {
-            var first = true;
-            foreach (var child in item)
+            switch (block)
             {
-                if (first && child is ParagraphBlock paragraph)
-                {
-                    blocks.Add(new FlowBlock(number, FlowBlockKind.ListItem, depth, list.IsOrdered, listId, Runs(paragraph.Inline)));
-                }
-                else
-                {
-                    AddBlock(blocks, state, number, child, depth + 1, quoted);
-                }
+                case MemoHeading heading:
+                    Blocks.Add(new FlowBlock(number, FlowBlockKind.Heading, heading.Level, false, 0, Runs(heading.Inlines)));
+                    break;
+                case MemoProse prose:
+                    Blocks.Add(new FlowBlock(number, quoted ? FlowBlockKind.Quote : FlowBlockKind.Paragraph, depth, false, 0, Runs(prose.Inlines)));
+                    break;
+                case MemoList list:
+                    AddList(number, list, depth, quoted);
+                    break;
+                case MemoQuote quote:
+                    foreach (var child in quote.Blocks)
+                    {
+                        Add(number, child, depth, quoted: true);
+                    }
 
-                first = false;
+                    break;
+                case MemoCodeBlock code:
+                    Blocks.Add(new FlowBlock(number, FlowBlockKind.Code, depth, false, 0, [new FlowRun(code.Text, Code: true)]));
+                    break;
+            }
+        }
+
+        private void AddList(int number, MemoList list, int depth, bool quoted)
+        {
+            var listId = nextListId++;
+            foreach (var item in list.Items)
+            {
+                for (var i = 0; i < item.Blocks.Count; i++)
+                {
+                    if (i == 0 && item.Blocks[i] is MemoProse prose)
+                    {
+                        Blocks.Add(new FlowBlock(number, FlowBlockKind.ListItem, depth, list.Ordered, listId, Runs(prose.Inlines)));
+                    }
+                    else
+                    {
+                        Add(number, item.Blocks[i], depth + 1, quoted);
+                    }
+                }
             }
         }
     }
 
-    private static List<FlowRun> Runs(ContainerInline? inline)
+    private static void AddRuns(List<FlowRun> runs, IReadOnlyList<MemoInline> inlines, FlowRun style)
     {
-        var runs = new List<FlowRun>();
-        if (inline is not null)
-        {
-            AddInlines(runs, inline, new FlowRun(string.Empty));
-        }
-
-        return Merge(runs);
-    }
-
-    private static void AddInlines(List<FlowRun> runs, ContainerInline container, FlowRun style)
-    {
-        foreach (var inline in container)
+        foreach (var inline in inlines)
         {
             switch (inline)
             {
-                case LiteralInline literal:
-                    runs.Add(style with { Text = literal.Content.ToString() });
+                case MemoText text:
+                    runs.Add(style with { Text = text.Text });
                     break;
-                case CodeInline code:
-                    runs.Add(style with { Text = code.Content, Code = true });
+                case MemoCodeSpan code:
+                    runs.Add(style with { Text = code.Text, Code = true });
                     break;
-                case LineBreakInline lineBreak:
-                    runs.Add(style with { Text = lineBreak.IsHard ? "\n" : " " });
+                case MemoLineBreak lineBreak:
+                    runs.Add(style with { Text = lineBreak.Hard ? "\n" : " " });
                     break;
-                case HtmlEntityInline entity:
-                    runs.Add(style with { Text = entity.Transcoded.ToString() });
+                case MemoLink link:
+                    AddRuns(runs, link.Inlines, style with { Url = link.Url });
                     break;
-                case AutolinkInline autolink:
-                    runs.Add(style with { Text = autolink.Url, Url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url });
-                    break;
-                case LinkInline link:
-                    AddInlines(runs, link, style with { Url = link.Url });
-                    break;
-                case EmphasisInline emphasis:
-                    var inner = emphasis.DelimiterChar is '*' or '_'
-                        ? emphasis.DelimiterCount >= 2 ? style with { Bold = true } : style with { Italic = true }
-                        : style;
-                    AddInlines(runs, emphasis, inner);
-                    break;
-                case ContainerInline other:
-                    AddInlines(runs, other, style);
-                    break;
-                default:
-                    runs.Add(style with { Text = inline.ToString() ?? string.Empty });
+                case MemoEmphasis emphasis:
+                    var inner = emphasis.Style switch
+                    {
+                        MemoEmphasisStyle.Bold => style with { Bold = true },
+                        MemoEmphasisStyle.Italic => style with { Italic = true },
+                        _ => style,
+                    };
+                    AddRuns(runs, emphasis.Inlines, inner);
                     break;
             }
         }

@@ -1,5 +1,4 @@
 using System.Text;
-using Markdig.Renderers;
 
 namespace CoalitionBot.Documents;
 
@@ -17,10 +16,9 @@ public static class MemoHtml
         var prefix = HtmlText.Escape(options.AnchorPrefix);
         var html = new StringBuilder();
         html.Append("<article class=\"memo\">\n");
-        var number = 0;
-        foreach (var block in MemoSyntax.SanitisedTopLevelBlocks(memo))
+        foreach (var paragraph in memo.Paragraphs)
         {
-            number++;
+            var number = paragraph.Number;
             html.Append("<div class=\"memo-para\" id=\"").Append(prefix).Append(number).Append("\">");
             if (options.ShowParagraphMarkers)
             {
@@ -28,13 +26,7 @@ public static class MemoHtml
                     .Append("\" aria-label=\"paragraph ").Append(number).Append("\">§").Append(number).Append("</a>");
             }
 
-            html.Append('\n');
-            using var writer = new StringWriter();
-            var renderer = new HtmlRenderer(writer);
-            MemoDocument.Pipeline.Setup(renderer);
-            renderer.Render(block);
-            writer.Flush();
-            html.Append(writer.ToString().TrimEnd('\n')).Append("\n</div>\n");
+            html.Append('\n').Append(MemoHtmlWriter.Html(paragraph.Block).TrimEnd('\n')).Append("\n</div>\n");
         }
 
         html.Append("</article>\n");

@@ -1,22 +1,22 @@
 using System.Text;
 using CoalitionBot.Documents;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace CoalitionBot.Slack.Rendering;
 
 /// <summary>
-/// Memo Markdown → Slack mrkdwn, walking Markdig's syntax tree (headings, emphasis, lists, links, quotes, code).
-/// Every piece of text is escaped; only the markup we emit ourselves is live. Returns one string per top-level block.
+/// The memo model → Slack mrkdwn (headings, emphasis, lists, links, quotes, code). Every piece of text is escaped;
+/// only the markup we emit ourselves is live; links arrive already restricted by <see cref="SafeLinks"/>.
+/// Returns one string per top-level block.
 /// </summary>
 public static class MrkdwnConverter
 {
-    public static IReadOnlyList<string> Convert(string markdown)
+    public static IReadOnlyList<string> Convert(string markdown) => Render(MemoDocument.Parse(markdown ?? string.Empty));
+
+    public static IReadOnlyList<string> Render(MemoDocument memo)
     {
-        var document = Markdown.Parse(markdown ?? string.Empty, MemoDocument.Pipeline);
+        ArgumentNullException.ThrowIfNull(memo);
         var blocks = new List<string>();
-        foreach (var block in document)
+        foreach (var block in memo.Blocks)
         {
             var builder = new StringBuilder();
             WriteBlock(builder, block, string.Empty);
@@ -30,66 +30,52 @@ public static class MrkdwnConverter
         return blocks;
     }
 
-    private static void WriteBlock(StringBuilder output, Block block, string prefix)
+    private static void WriteBlock(StringBuilder output, MemoBlock block, string prefix)
     {
         switch (block)
         {
-            case HeadingBlock heading:
-                output.Append(prefix).Append('*').Append(InlineText(heading.Inline).Trim()).Append("*\n");
+            case MemoHeading heading:
+                output.Append(prefix).Append('*').Append(InlineText(heading.Inlines).Trim()).Append("*\n");
                 break;
-            case ParagraphBlock paragraph:
-                AppendPrefixed(output, InlineText(paragraph.Inline), prefix);
+            case MemoProse prose:
+                AppendPrefixed(output, InlineText(prose.Inlines), prefix);
                 break;
-            case QuoteBlock quote:
-                foreach (var child in quote)
+            case MemoQuote quote:
+                foreach (var child in quote.Blocks)
                 {
                     WriteBlock(output, child, prefix + "> ");
                 }
 
                 break;
-            case ListBlock list:
+            case MemoList list:
                 WriteList(output, list, prefix);
                 break;
-            case FencedCodeBlock or CodeBlock:
-                var code = string.Join('\n', ((LeafBlock)block).Lines.Lines.Take(((LeafBlock)block).Lines.Count).Select(l => l.ToString()));
-                AppendPrefixed(output, "```" + SlackText.Escape(code) + "```", prefix);
+            case MemoCodeBlock code:
+                AppendPrefixed(output, "```" + SlackText.Escape(code.Text) + "```", prefix);
                 break;
-            case ThematicBreakBlock:
+            case MemoRule:
                 output.Append(prefix).Append("──────────\n");
-                break;
-            case LinkReferenceDefinitionGroup or LinkReferenceDefinition:
-                break;
-            case LeafBlock leaf:
-                AppendPrefixed(output, leaf.Inline is null ? SlackText.Escape(leaf.Lines.ToString()) : InlineText(leaf.Inline), prefix);
-                break;
-            case ContainerBlock container:
-                foreach (var child in container)
-                {
-                    WriteBlock(output, child, prefix);
-                }
-
                 break;
         }
     }
 
-    private static void WriteList(StringBuilder output, ListBlock list, string prefix)
+    private static void WriteList(StringBuilder output, MemoList list, string prefix)
     {
-        var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
-        foreach (var item in list.OfType<ListItemBlock>())
+        var number = list.Start;
+        foreach (var item in list.Items)
         {
-            var marker = list.IsOrdered ? $"{number++}. " : "• ";
+            var marker = list.Ordered ? $"{number++}. " : "• ";
             var inner = new StringBuilder();
-            foreach (var child in item)
+            foreach (var child in item.Blocks)
             {
                 WriteBlock(inner, child, string.Empty);
             }
 
             var lines = inner.ToString().TrimEnd('\n').Split('\n');
             output.Append(prefix).Append(marker).Append(lines[0]).Append('\n');
-            var indent = new string(' ', 4);
             foreach (var line in lines.Skip(1))
             {
-                output.Append(prefix).Append(indent).Append(line).Append('\n');
+                output.Append(prefix).Append("    ").Append(line).Append('\n');
             }
         }
     }
@@ -102,78 +88,47 @@ public static class MrkdwnConverter
         }
     }
 
-    private static string InlineText(ContainerInline? inline)
+    private static string InlineText(IReadOnlyList<MemoInline> inlines)
     {
         var builder = new StringBuilder();
-        if (inline is not null)
-        {
-            WriteInlines(builder, inline);
-        }
-
+        WriteInlines(builder, inlines);
         return builder.ToString();
     }
 
-    private static void WriteInlines(StringBuilder output, ContainerInline container)
+    private static void WriteInlines(StringBuilder output, IReadOnlyList<MemoInline> inlines)
     {
-        foreach (var inline in container)
+        foreach (var inline in inlines)
         {
-            WriteInline(output, inline);
+            _ = inline switch
+            {
+                MemoText text => output.Append(SlackText.Escape(text.Text)),
+                MemoCodeSpan code => output.Append('`').Append(SlackText.Escape(code.Text)).Append('`'),
+                MemoLineBreak lineBreak => output.Append(lineBreak.Hard ? "\n" : " "),
+                MemoLink link => output.Append(Link(link)),
+                MemoEmphasis emphasis => Emphasis(output, emphasis),
+                _ => output,
+            };
         }
     }
 
-    private static void WriteInline(StringBuilder output, Inline inline)
+    private static StringBuilder Emphasis(StringBuilder output, MemoEmphasis emphasis)
     {
-        switch (inline)
+        var mark = emphasis.Style switch
         {
-            case LiteralInline literal:
-                output.Append(SlackText.Escape(literal.Content.ToString()));
-                break;
-            case CodeInline code:
-                output.Append('`').Append(SlackText.Escape(code.Content)).Append('`');
-                break;
-            case LineBreakInline lineBreak:
-                output.Append(lineBreak.IsHard ? "\n" : " ");
-                break;
-            case AutolinkInline autolink:
-                output.Append(Link(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, null));
-                break;
-            case LinkInline link when !link.IsImage:
-                output.Append(Link(link.Url, InlineText(link)));
-                break;
-            case LinkInline image:
-                output.Append(SlackText.Escape(image.Title ?? string.Empty));
-                output.Append(InlineText(image));
-                break;
-            case EmphasisInline emphasis:
-                var mark = emphasis.DelimiterChar == '~' ? "~" : emphasis.DelimiterCount >= 2 ? "*" : "_";
-                output.Append(mark);
-                WriteInlines(output, emphasis);
-                output.Append(mark);
-                break;
-            case HtmlEntityInline entity:
-                output.Append(SlackText.Escape(entity.Transcoded.ToString()));
-                break;
-            case HtmlInline html:
-                output.Append(SlackText.Escape(html.Tag));
-                break;
-            case ContainerInline other:
-                WriteInlines(output, other);
-                break;
-            default:
-                output.Append(SlackText.Escape(inline.ToString() ?? string.Empty));
-                break;
-        }
+            MemoEmphasisStyle.Strikethrough or MemoEmphasisStyle.Subscript => "~",
+            MemoEmphasisStyle.Italic or MemoEmphasisStyle.Superscript => "_",
+            _ => "*",
+        };
+        output.Append(mark);
+        WriteInlines(output, emphasis.Inlines);
+        return output.Append(mark);
     }
 
-    /// <summary>Only http(s) and mailto links become live; anything else (javascript:, slack://) shows as its label.</summary>
-    private static string Link(string? url, string? escapedLabel)
+    /// <summary>&lt;url|label&gt;; an autolink shows its address, so it gets no label.</summary>
+    private static string Link(MemoLink link)
     {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "mailto"))
-        {
-            return escapedLabel ?? SlackText.Escape(url ?? string.Empty);
-        }
-
-        var safeUrl = SlackText.Escape(uri.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
+        var safeUrl = SlackText.Escape(link.Address.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal);
+        var escapedLabel = link.IsAutolink ? string.Empty : InlineText(link.Inlines);
         var label = string.IsNullOrWhiteSpace(escapedLabel) ? string.Empty : "|" + escapedLabel.Replace("|", "¦", StringComparison.Ordinal);
         return "<" + safeUrl + label + ">";
     }

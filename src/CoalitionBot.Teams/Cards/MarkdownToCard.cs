@@ -1,30 +1,27 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CoalitionBot.Documents;
-using Markdig;
-using Markdig.Extensions.EmphasisExtras;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace CoalitionBot.Teams.Cards;
 
 /// <summary>
-/// Turns memo Markdown (parsed with the memo pipeline, raw HTML off) into Adaptive Card elements using only the
-/// Markdown Teams renders in TextBlocks: bold, italic, lists, http(s) links. Everything else becomes escaped text.
+/// Turns the memo model into Adaptive Card elements using only the Markdown Teams renders in TextBlocks: bold,
+/// italic, lists, links (already restricted by <see cref="SafeLinks"/>). Everything else becomes escaped text.
 /// </summary>
 internal static class MarkdownToCard
 {
     /// <summary>Longest text put into one TextBlock, so one huge paragraph can still be split across cards.</summary>
     public const int MaxTextBlockChars = 6000;
 
-    public static List<JsonObject> ToElements(string markdown)
+    public static List<JsonObject> ToElements(string markdown) => ToElements(MemoDocument.Parse(markdown ?? string.Empty));
+
+    public static List<JsonObject> ToElements(MemoDocument memo)
     {
-        var document = Markdown.Parse(markdown ?? string.Empty, MemoDocument.Pipeline);
         var elements = new List<JsonObject>();
         var separatorNext = false;
-        foreach (var block in document)
+        foreach (var block in memo.Blocks)
         {
-            if (block is ThematicBreakBlock)
+            if (block is MemoRule)
             {
                 separatorNext = true;
                 continue;
@@ -45,21 +42,21 @@ internal static class MarkdownToCard
         return elements;
     }
 
-    private static IEnumerable<JsonObject> RenderBlock(Block block)
+    private static IEnumerable<JsonObject> RenderBlock(MemoBlock block)
     {
         switch (block)
         {
-            case HeadingBlock heading:
-                yield return TextBlock(Inlines(heading.Inline), heading.Level <= 1 ? "large" : "medium", bold: true);
+            case MemoHeading heading:
+                yield return TextBlock(Inlines(heading.Inlines), heading.Level <= 1 ? "large" : "medium", bold: true);
                 break;
-            case ParagraphBlock paragraph:
-                foreach (var piece in Chunks(Inlines(paragraph.Inline)))
+            case MemoProse prose:
+                foreach (var piece in Chunks(Inlines(prose.Inlines)))
                 {
                     yield return TextBlock(piece);
                 }
 
                 break;
-            case ListBlock list:
+            case MemoList list:
                 var lines = new List<string>();
                 ListLines(list, 0, lines);
                 foreach (var piece in ChunkLines(lines))
@@ -68,9 +65,9 @@ internal static class MarkdownToCard
                 }
 
                 break;
-            case QuoteBlock quote:
+            case MemoQuote quote:
                 var items = new JsonArray();
-                foreach (var child in quote)
+                foreach (var child in quote.Blocks)
                 {
                     foreach (var element in RenderBlock(child))
                     {
@@ -84,9 +81,8 @@ internal static class MarkdownToCard
                 }
 
                 break;
-            case CodeBlock code:
-                var text = string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString()));
-                foreach (var piece in Chunks(CardText.EscapeMultiline(text)))
+            case MemoCodeBlock code:
+                foreach (var piece in Chunks(CardText.EscapeMultiline(code.Text)))
                 {
                     var element = TextBlock(piece);
                     element["fontType"] = "monospace";
@@ -94,35 +90,20 @@ internal static class MarkdownToCard
                 }
 
                 break;
-            case LinkReferenceDefinitionGroup:
-                break;
-            case LeafBlock leaf when leaf.Inline is not null:
-                yield return TextBlock(Inlines(leaf.Inline));
-                break;
-            case ContainerBlock container:
-                foreach (var child in container)
-                {
-                    foreach (var element in RenderBlock(child))
-                    {
-                        yield return element;
-                    }
-                }
-
-                break;
         }
     }
 
-    private static void ListLines(ListBlock list, int depth, List<string> lines)
+    private static void ListLines(MemoList list, int depth, List<string> lines)
     {
-        var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
-        foreach (var item in list.OfType<ListItemBlock>())
+        var number = list.Start;
+        foreach (var item in list.Items)
         {
-            var marker = list.IsOrdered ? $"{number++}. " : "- ";
+            var marker = list.Ordered ? $"{number++}. " : "- ";
             var indent = depth == 0 ? string.Empty : new string('\u00a0', depth * 4) + "◦ ";
             var text = new List<string>();
-            foreach (var child in item)
+            foreach (var child in item.Blocks)
             {
-                if (child is ListBlock nested)
+                if (child is MemoList nested)
                 {
                     if (text.Count > 0)
                     {
@@ -133,9 +114,9 @@ internal static class MarkdownToCard
 
                     ListLines(nested, depth + 1, lines);
                 }
-                else if (child is LeafBlock { Inline: not null } leaf)
+                else if (child is MemoProse or MemoHeading)
                 {
-                    text.Add(Inlines(leaf.Inline));
+                    text.Add(Inlines(child is MemoProse prose ? prose.Inlines : ((MemoHeading)child).Inlines));
                 }
             }
 
@@ -162,92 +143,51 @@ internal static class MarkdownToCard
         return element;
     }
 
-    private static string Inlines(ContainerInline? container)
+    private static string Inlines(IReadOnlyList<MemoInline> inlines)
     {
         var builder = new StringBuilder();
-        if (container is not null)
-        {
-            AppendInlines(container, builder);
-        }
-
+        AppendInlines(inlines, builder);
         return builder.ToString().Trim();
     }
 
-    private static void AppendInlines(ContainerInline container, StringBuilder builder)
+    private static void AppendInlines(IReadOnlyList<MemoInline> inlines, StringBuilder builder)
     {
-        foreach (var inline in container)
+        foreach (var inline in inlines)
         {
-            AppendInline(inline, builder);
+            _ = inline switch
+            {
+                MemoText text => builder.Append(CardText.Escape(text.Text)),
+                MemoCodeSpan code => builder.Append(CardText.Escape(code.Text)),
+                MemoLineBreak lineBreak => builder.Append(lineBreak.Hard ? "\n\n" : " "),
+                MemoLink link => AppendLink(builder, link),
+                MemoEmphasis emphasis => AppendEmphasis(builder, emphasis),
+                _ => builder,
+            };
         }
     }
 
-    private static void AppendInline(Inline inline, StringBuilder builder)
+    private static StringBuilder AppendEmphasis(StringBuilder builder, MemoEmphasis emphasis)
     {
-        switch (inline)
+        var inner = new StringBuilder();
+        AppendInlines(emphasis.Inlines, inner);
+        var content = inner.ToString();
+        if (content.Trim().Length == 0 || emphasis.Style is not (MemoEmphasisStyle.Bold or MemoEmphasisStyle.Italic))
         {
-            case LiteralInline literal:
-                builder.Append(CardText.Escape(literal.Content.ToString()));
-                break;
-            case CodeInline code:
-                builder.Append(CardText.Escape(code.Content));
-                break;
-            case LineBreakInline lineBreak:
-                builder.Append(lineBreak.IsHard ? "\n\n" : " ");
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(CardText.Escape(entity.Transcoded.ToString()));
-                break;
-            case AutolinkInline autolink:
-                AppendLink(builder, CardText.Escape(autolink.Url), autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url);
-                break;
-            case LinkInline link:
-                var label = new StringBuilder();
-                AppendInlines(link, label);
-                var text = label.Length > 0 ? label.ToString() : CardText.Escape(link.Url ?? string.Empty);
-                if (link.IsImage)
-                {
-                    text = "Image: " + text;
-                }
-
-                AppendLink(builder, text, link.GetDynamicUrl?.Invoke() ?? link.Url);
-                break;
-            case EmphasisInline emphasis:
-                var inner = new StringBuilder();
-                AppendInlines(emphasis, inner);
-                var content = inner.ToString();
-                if (content.Trim().Length == 0 || emphasis.DelimiterChar is not ('*' or '_'))
-                {
-                    // Strikethrough, super/subscript, insert and mark have no Teams rendering: keep the words.
-                    builder.Append(content);
-                }
-                else
-                {
-                    var delimiter = emphasis.DelimiterCount >= 2 ? "**" : "_";
-                    builder.Append(delimiter).Append(content).Append(delimiter);
-                }
-
-                break;
-            case ContainerInline nested:
-                AppendInlines(nested, builder);
-                break;
-            default:
-                builder.Append(CardText.Escape(inline.ToString() ?? string.Empty));
-                break;
+            // Strikethrough, super/subscript, insert and mark have no Teams rendering: keep the words.
+            return builder.Append(content);
         }
+
+        var delimiter = emphasis.Style == MemoEmphasisStyle.Bold ? "**" : "_";
+        return builder.Append(delimiter).Append(content).Append(delimiter);
     }
 
-    // Only absolute http(s) and mailto links survive; anything else (javascript:, relative) is shown as its words.
-    private static void AppendLink(StringBuilder builder, string label, string? url)
+    private static StringBuilder AppendLink(StringBuilder builder, MemoLink link)
     {
-        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto")
-        {
-            var safe = uri.AbsoluteUri.Replace("(", "%28").Replace(")", "%29").Replace(" ", "%20");
-            builder.Append('[').Append(label).Append("](").Append(safe).Append(')');
-        }
-        else
-        {
-            builder.Append(label);
-        }
+        var label = new StringBuilder();
+        AppendInlines(link.Inlines, label);
+        var text = label.Length > 0 ? label.ToString() : CardText.Escape(link.Url);
+        var safe = link.Address.AbsoluteUri.Replace("(", "%28").Replace(")", "%29").Replace(" ", "%20");
+        return builder.Append('[').Append(text).Append("](").Append(safe).Append(')');
     }
 
     private static IEnumerable<string> Chunks(string text)
