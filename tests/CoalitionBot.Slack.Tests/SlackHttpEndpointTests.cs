@@ -170,6 +170,8 @@ public sealed class SlackHttpEndpointTests
 
         var responses = await Task.WhenAll(host.SendInteractionAsync(first), host.SendInteractionAsync(second));
 
+        await host.Slack.WaitUntilAsync(s => s.Views.Count == 1);
+
         Assert.All(responses, r => Assert.Equal(200, r.Status));
         var inbound = Assert.Single(host.Handler.Received);
         Assert.Equal(new ButtonAction(ActionIds.Sign, "M-12"), inbound.Content);
@@ -228,11 +230,12 @@ public sealed class SlackHttpEndpointTests
     }
 
     [Fact]
-    public async Task Commands_MemoSign_OpensTheSignOnModalBeforeAcking()
+    public async Task Commands_MemoSign_AcksThenOpensTheSignOnModal()
     {
         await using var host = await SlackTestHost.StartAsync();
 
         var response = await host.SendCommandAsync("sign M-12");
+        await host.Slack.WaitUntilAsync(s => s.Views.Count == 1);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(string.Empty, response.Body);
@@ -240,6 +243,54 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal("views.open", method);
         Assert.Equal("Sign on to M-12", (string?)view["title"]!["text"]);
         Assert.Equal(["display_name", "signatory", "attest"], view["blocks"]!.AsArray().Skip(1).Select(b => (string?)b!["block_id"]));
+    }
+
+    [Fact]
+    public async Task Commands_SlowViewsOpen_AckedBeforeSlackAnswersViewsOpen()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Slack.SetLatency("views.open", TimeSpan.FromSeconds(3.5));
+
+        // The clock stands still until views.open is called: the ack cannot have waited for its 3.5 s answer.
+        var response = await host.SendCommandAsync("sign M-12").WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Slack.WaitUntilAsync(s => s.CountCalls("views.open") == 1);
+        host.Time.Advance(TimeSpan.FromSeconds(3.5));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(string.Empty, response.Body);
+        Assert.Null(Assert.Single(host.Slack.Calls, c => c.Method == "views.open").Error);
+        Assert.Single(host.Slack.Views);
+    }
+
+    [Fact]
+    public async Task Interactions_SignButtonWithSlowViewsOpen_AckedBeforeSlackAnswersViewsOpen()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Slack.SetLatency("views.open", TimeSpan.FromSeconds(3.5));
+
+        var response = await host.SendInteractionAsync(host.Slack.ButtonPress(ActionIds.Sign + "~0", "M-12", messageTs: "1700000000.000300"))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Slack.WaitUntilAsync(s => s.CountCalls("views.open") == 1);
+        host.Time.Advance(TimeSpan.FromSeconds(3.5));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(string.Empty, response.Body);
+        Assert.Equal(FormIds.SignOn, (string?)Assert.Single(host.Slack.Views).View["callback_id"]);
+    }
+
+    [Fact]
+    public async Task Commands_ViewsOpenRefusedAfterTheAck_SaysSoThroughResponseUrl()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var command = host.Slack.SlashCommand("sign M-12");
+        command["trigger_id"] = "12345.T0SIM.never-issued";
+
+        var response = await host.Slack.DeliverAsync(host.Url("slack/commands"), "application/x-www-form-urlencoded", SlackSimulator.FormEncode(command));
+        await host.Slack.WaitUntilAsync(s => s.ResponseUrlPosts.Count == 1);
+
+        Assert.Equal(string.Empty, response.Body);
+        Assert.Contains(host.Slack.Calls, c => c.Method == "views.open" && c.Error == "invalid_trigger_id");
+        Assert.Contains("did not let me open", host.Slack.ResponseUrlPosts[0].ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,6 +303,7 @@ public sealed class SlackHttpEndpointTests
         var posted = host.Slack.Messages.Single();
         var button = posted.Blocks!.Select(b => b!["elements"]).OfType<JsonArray>().SelectMany(e => e).Single()!;
         await host.SendInteractionAsync(host.Slack.ButtonPress((string)button["action_id"]!, (string)button["value"]!, posted.Ts, channelId: "DU1"));
+        await host.Slack.WaitUntilAsync(s => s.Views.Count == 1);
 
         var (method, view) = Assert.Single(host.Slack.Views);
         Assert.Equal("views.open", method);

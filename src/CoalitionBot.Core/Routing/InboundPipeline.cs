@@ -79,6 +79,6 @@ public sealed partial class InboundPipeline(
         _ => $"Only coordinators can use `{route.Usage.Split(' ')[0]}`. Type `coordinators` to see who they are.",
     };
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]
+    [LoggerMessage(EventId = LogEvents.InboundFailed, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]
     private static partial void LogFailed(ILogger logger, Exception exception, Platform platform, string route);
 }
