@@ -1,5 +1,7 @@
 using System.Net;
+using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Hosting;
 using CoalitionBot.Slack.Receiving;
@@ -20,7 +22,7 @@ namespace CoalitionBot.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers options (validated at start), the Web API client, the shared inbound pipeline, the work queue,
+    /// Registers options (validated at start), the Web API client, the shared inbound pipeline, the receiver kit with Slack's work queue,
     /// the Socket Mode client (runs only when Slack:AppToken is set), the "slack" health check and the
     /// <see cref="IDeliveryChannel"/> for Slack. Needs an <see cref="CoalitionBot.Core.Conversation.IInboundHandler"/> registered by the host.
     /// </summary>
@@ -44,20 +46,18 @@ public static class SlackServiceCollectionExtensions
             .AddResilienceHandler("slack-web-api", ConfigureResilience);
 
         services.TryAddSingleton<SlackRequestVerifier>();
-        services.TryAddSingleton<SlackDeduplicator>();
-        services.TryAddSingleton<SlackWorkQueue>();
+        services.AddWorkQueue(Platform.Slack, capacity: 2000, workers: 2);
         services.TryAddSingleton<SlackHealth>();
         services.TryAddSingleton<SlackUserDirectory>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackReplyDispatcher>();
         services.TryAddSingleton<SlackEventProcessor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJournalReplay, SlackEventProcessor>(sp => sp.GetRequiredService<SlackEventProcessor>()));
         services.TryAddSingleton<SlackInboundProcessor>();
         services.AddSingleton<IDeliveryChannel, SlackDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, SlackEmailLookup>();
 
-        services.AddHostedService<SlackWorkQueueService>();
         services.AddHostedService<SlackSocketModeService>();
-        services.AddHostedService<SlackJournalRecoveryService>();
         services.AddHostedService<SlackAuthCheckService>();
         services.AddHealthChecks().AddCheck<SlackHealthCheck>("slack", tags: ["ready"]);
         return services;

@@ -1,4 +1,6 @@
+using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Teams.Auth;
 using CoalitionBot.Teams.Cards;
 using CoalitionBot.Teams.Connector;
@@ -17,7 +19,7 @@ public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Teams adapter. Needs an <c>IInboundHandler</c> registered by the host. Registers an
-    /// <see cref="IDeliveryChannel"/> for Platform.Teams, a hosted worker for queued messages and the "teams" health check (tag "ready").
+    /// <see cref="IDeliveryChannel"/> for Platform.Teams, the receiver kit with Teams' work queue (four workers) and the "teams" health check (tag "ready").
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -66,15 +68,13 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, TeamsEmailLookup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, TeamsDeliveryChannel>(sp => sp.GetRequiredService<TeamsDeliveryChannel>()));
-        services.TryAddSingleton<InboundQueue>();
-        services.TryAddSingleton<TeamsJournal>();
-        services.AddSingleton<TeamsJournalRecoveryService>();
-        services.AddHostedService(sp => sp.GetRequiredService<TeamsJournalRecoveryService>());
-        services.TryAddSingleton<RecentDeliveries>();
+        services.AddWorkQueue(Platform.Teams, capacity: 1000, workers: 4);
+        services.TryAddSingleton<QueuedActivityHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJournalReplay, QueuedActivityHandler>(sp => sp.GetRequiredService<QueuedActivityHandler>()));
         services.TryAddSingleton<ReplySender>();
         services.TryAddSingleton<InvokeHandler>();
         services.TryAddSingleton<TeamsActivityEndpoint>();
-        services.AddHostedService<TeamsInboundWorker>();
+        services.AddHostedService<TeamsAnonymousWarning>();
         services.AddHealthChecks().AddCheck<TeamsHealthCheck>("teams", tags: ["ready"]);
         return services;
     }

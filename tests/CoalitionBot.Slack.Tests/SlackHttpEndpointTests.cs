@@ -170,6 +170,8 @@ public sealed class SlackHttpEndpointTests
 
         var responses = await Task.WhenAll(host.SendInteractionAsync(first), host.SendInteractionAsync(second));
 
+        await host.Slack.WaitUntilAsync(s => s.Views.Count == 1);
+
         Assert.All(responses, r => Assert.Equal(200, r.Status));
         var inbound = Assert.Single(host.Handler.Received);
         Assert.Equal(new ButtonAction(ActionIds.Sign, "M-12"), inbound.Content);
@@ -228,11 +230,12 @@ public sealed class SlackHttpEndpointTests
     }
 
     [Fact]
-    public async Task Commands_MemoSign_OpensTheSignOnModalBeforeAcking()
+    public async Task Commands_MemoSign_AcksThenOpensTheSignOnModal()
     {
         await using var host = await SlackTestHost.StartAsync();
 
         var response = await host.SendCommandAsync("sign M-12");
+        await host.Slack.WaitUntilAsync(s => s.Views.Count == 1);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(string.Empty, response.Body);
@@ -252,6 +255,7 @@ public sealed class SlackHttpEndpointTests
         var posted = host.Slack.Messages.Single();
         var button = posted.Blocks!.Select(b => b!["elements"]).OfType<JsonArray>().SelectMany(e => e).Single()!;
         await host.SendInteractionAsync(host.Slack.ButtonPress((string)button["action_id"]!, (string)button["value"]!, posted.Ts, channelId: "DU1"));
+        await host.Slack.WaitUntilAsync(s => s.Views.Count == 1);
 
         var (method, view) = Assert.Single(host.Slack.Views);
         Assert.Equal("views.open", method);

@@ -56,6 +56,35 @@ public sealed class SlackSocketModeTests
         Assert.Equal(2, host.Slack.ConnectionsOpened);
     }
 
+    [Theory]
+    [InlineData("warning")]
+    [InlineData("refresh_requested")]
+    public async Task Disconnect_SlowHandlerDuringRefresh_StillAcksOnTheOldSocket(string reason)
+    {
+        await using var host = await SlackTestHost.StartAsync(socketMode: true, httpMode: false);
+        await host.Slack.WaitUntilAsync(s => s.OpenSockets == 1);
+        var old = host.Slack.NewestConnection;
+        var release = new TaskCompletionSource();
+        host.Handler.Gate = release.Task;
+        var slow = host.Slack.SendEnvelopeAsync("slash_commands", host.Slack.SlashCommand("help"));
+        await host.Handler.WaitForAsync(r => r.Count == 1);
+
+        await host.Slack.SendDisconnectAsync(reason);
+        await host.Slack.WaitUntilAsync(s => s.ConnectionsOpened == 2);
+        var onNew = await host.Slack.SendEnvelopeAsync("events_api", host.Slack.EventCallback(host.Slack.DirectMessage("list")));
+        var lateOnOld = await host.Slack.SendEnvelopeAsync("events_api", host.Slack.EventCallback(host.Slack.DirectMessage("help")), connection: old);
+        release.SetResult();
+        var ack = await slow;
+        await host.Slack.WaitUntilAsync(s => !s.IsOpen(old));
+
+        Assert.Equal("ephemeral", (string?)ack["response_type"]);
+        Assert.Contains("CoalitionBot commands", ack.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(onNew);
+        Assert.Empty(lateOnOld);
+        Assert.Equal(2, host.Slack.AcksOn(old));
+        Assert.Equal(2, host.Slack.ConnectionsOpened);
+    }
+
     [Fact]
     public async Task Events_SameEventOverHttpAndSocket_HandledOnceBecauseBothPathsShareThePipeline()
     {

@@ -89,6 +89,6 @@ public sealed partial class ReminderSweep(IDataSession data, TimeProvider clock,
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The reminder sweep failed for memo {Memo}; it tries again next time")]
+    [LoggerMessage(EventId = LogEvents.ReminderMemoFailed, Level = LogLevel.Error, Message = "The reminder sweep failed for memo {Memo}; it tries again next time")]
     private static partial void LogMemoFailed(ILogger logger, Exception exception, string memo);
 }

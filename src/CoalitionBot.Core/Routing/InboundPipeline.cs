@@ -68,6 +68,6 @@ public sealed partial class InboundPipeline(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]
+    [LoggerMessage(EventId = LogEvents.InboundFailed, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]
     private static partial void LogFailed(ILogger logger, Exception exception, Platform platform, string route);
 }

@@ -244,9 +244,9 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
         user["deleted"]?.GetValue<bool>() == true,
         user["is_bot"]?.GetValue<bool>() == true);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; waiting {Seconds} s before calling it again")]
+    [LoggerMessage(EventId = LogEvents.ApiRateLimited, Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; waiting {Seconds} s before calling it again")]
     private static partial void LogRateLimited(ILogger logger, string method, double seconds);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Slack {Method} answered error {Error}")]
+    [LoggerMessage(EventId = LogEvents.ApiError, Level = LogLevel.Warning, Message = "Slack {Method} answered error {Error}")]
     private static partial void LogApiError(ILogger logger, string method, string error);
 }

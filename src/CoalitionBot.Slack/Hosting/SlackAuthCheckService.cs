@@ -31,12 +31,12 @@ internal sealed partial class SlackAuthCheckService(SlackApiClient api, SlackHea
         }
     }
 
-    [LoggerMessage(EventId = 4951, Level = LogLevel.Information, Message = "Slack bot token works: workspace {TeamId}, bot user {UserId}")]
+    [LoggerMessage(EventId = LogEvents.AuthCheckIdentity, Level = LogLevel.Information, Message = "Slack bot token works: workspace {TeamId}, bot user {UserId}")]
     private static partial void LogIdentity(ILogger logger, string teamId, string userId);
 
-    [LoggerMessage(EventId = 4952, Level = LogLevel.Critical, Message = "Slack refused the bot token ({Error}). Copy Slack:BotToken (xoxb-) again from the app's Install App page and restart.")]
+    [LoggerMessage(EventId = LogEvents.AuthCheckRefused, Level = LogLevel.Critical, Message = "Slack refused the bot token ({Error}). Copy Slack:BotToken (xoxb-) again from the app's Install App page and restart.")]
     private static partial void LogRefused(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 4953, Level = LogLevel.Warning, Message = "Could not check the Slack bot token at start: {Reason}. Will keep going.")]
+    [LoggerMessage(EventId = LogEvents.AuthCheckUnreachable, Level = LogLevel.Warning, Message = "Could not check the Slack bot token at start: {Reason}. Will keep going.")]
     private static partial void LogUnreachable(ILogger logger, string reason);
 }

@@ -51,7 +51,7 @@ internal static partial class SlackEndpoints
             return;
         }
 
-        var ack = await services.GetRequiredService<SlackInboundProcessor>().ProcessAsync(kind, payload, http.RequestAborted).ConfigureAwait(false);
+        var ack = await services.GetRequiredService<SlackInboundProcessor>().ReceiveAsync(kind, payload, http.RequestAborted).ConfigureAwait(false);
         await WriteAsync(http, ack).ConfigureAwait(false);
     }
 
@@ -129,6 +129,6 @@ internal static partial class SlackEndpoints
         }
     }
 
-    [LoggerMessage(EventId = 4701, Level = LogLevel.Warning, Message = "Rejected Slack request to {Path}: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.RequestRejected, Level = LogLevel.Warning, Message = "Rejected Slack request to {Path}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string path, string reason);
 }

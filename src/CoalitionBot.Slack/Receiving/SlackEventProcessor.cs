@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Rendering;
@@ -9,105 +10,67 @@ using Microsoft.Extensions.Logging;
 namespace CoalitionBot.Slack.Receiving;
 
 /// <summary>
-/// Events API deliveries: written to the inbound journal, acked, deduplicated on event_id, handled from the work
-/// queue, and marked done; after a crash <see cref="RecoverAsync"/> handles what was acked but never finished.
+/// Events API deliveries, through the receiver kit's <see cref="InboundIntake"/>: deduplicated on event_id, written to
+/// the inbound journal, acked, handled from the work queue, and marked done; after a crash the kit's recovery replays
+/// what was acked but never finished (<see cref="Replay"/>).
 /// Handles app_mention, message.im (never bot or subtype messages, so never our own) and app_home_opened.
 /// </summary>
 internal sealed partial class SlackEventProcessor(
     IInboundHandler handler,
     SlackReplyDispatcher dispatcher,
     SlackApiClient api,
-    SlackWorkQueue queue,
-    SlackDeduplicator deduplicator,
+    InboundIntake intake,
     SlackUserDirectory users,
-    TimeProvider time,
-    ILogger<SlackEventProcessor> log,
-    IInboundJournal? journal = null)
+    ILogger<SlackEventProcessor> log) : IJournalReplay
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(2);
 
-    internal async Task<SlackAck> AcceptAsync(JsonObject payload, CancellationToken cancellationToken)
+    public Platform Platform => Platform.Slack;
+
+    internal async Task AcceptAsync(JsonObject payload, Acknowledgement<SlackAck> ack, CancellationToken cancellationToken)
     {
         switch (payload.Str("type"))
         {
             case "url_verification":
-                return SlackAck.Json(new JsonObject { ["challenge"] = payload.Str("challenge") ?? string.Empty });
-            case "event_callback":
-                var eventId = payload.Str("event_id");
-                if (eventId is null)
-                {
-                    return new SlackAck(400, null);
-                }
-
-                var key = "event:" + eventId;
-                if (!deduplicator.TryClaim(key, EventMemory))
+                await ack.AckAsync(SlackAck.Json(new JsonObject { ["challenge"] = payload.Str("challenge") ?? string.Empty })).ConfigureAwait(false);
+                return;
+            case "event_callback" when payload.Str("event_id") is { } eventId:
+                var outcome = await intake.AcceptAsync(
+                    new DeliveryKey(Platform.Slack, eventId), EventMemory, payload.ToJsonString(), Handling(payload, eventId), cancellationToken).ConfigureAwait(false);
+                if (outcome == IntakeOutcome.Duplicate)
                 {
                     LogDuplicate(log, eventId);
-                    return SlackAck.Empty;
                 }
 
-                if (!await RecordAsync(eventId, payload, cancellationToken).ConfigureAwait(false)
-                    || !queue.TryEnqueue(ct => HandleAndCompleteAsync(payload, eventId, ct)))
-                {
-                    deduplicator.Release(key);
-                    return SlackAck.Busy;
-                }
-
-                return SlackAck.Empty;
+                await ack.AckAsync(outcome == IntakeOutcome.Busy ? SlackAck.Busy : SlackAck.Empty).ConfigureAwait(false);
+                return;
+            case "event_callback":
+                await ack.AckAsync(new SlackAck(400, null)).ConfigureAwait(false);
+                return;
             default:
-                return SlackAck.Empty;
+                await ack.AckAsync(SlackAck.Empty).ConfigureAwait(false);
+                return;
         }
     }
 
-    /// <summary>Takes events acknowledged at least five minutes ago but never finished (the process died) and queues them again.</summary>
-    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>Handles a journaled event again (the process died after acking it).</summary>
+    public HandleDelivery? Replay(JournalEntry entry)
     {
-        if (journal is null)
-        {
-            return 0;
-        }
-
-        var entries = await journal.TakeUnfinishedAsync(Platform.Slack, time.GetUtcNow() - TimeSpan.FromMinutes(5), 200, cancellationToken).ConfigureAwait(false);
-        var queued = 0;
-        foreach (var entry in entries)
-        {
-            if (JsonNode.Parse(entry.Payload) is JsonObject payload && queue.TryEnqueue(ct => HandleAndCompleteAsync(payload, entry.Key, ct)))
-            {
-                queued++;
-            }
-        }
-
-        return queued;
-    }
-
-    private async Task<bool> RecordAsync(string eventId, JsonObject payload, CancellationToken cancellationToken)
-    {
-        if (journal is null)
-        {
-            return true;
-        }
-
         try
         {
-            await journal.RecordAsync(Platform.Slack, eventId, payload.ToJsonString(), cancellationToken).ConfigureAwait(false);
-            return true;
+            return JsonNode.Parse(entry.Payload) is JsonObject payload ? Handling(payload, entry.Key) : null;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (System.Text.Json.JsonException)
         {
-            // Without a durable note we must not acknowledge: a 503 makes Slack deliver the event again.
-            LogJournalFailed(log, ex, eventId);
-            return false;
+            return null;
         }
     }
 
-    private async Task HandleAndCompleteAsync(JsonObject payload, string eventId, CancellationToken cancellationToken)
+    private HandleDelivery Handling(JsonObject payload, string eventId) => async ct =>
     {
-        await HandleAsync(payload, eventId, cancellationToken).ConfigureAwait(false);
-        if (journal is not null)
-        {
-            await journal.CompleteAsync(Platform.Slack, eventId, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        await HandleAsync(payload, eventId, ct).ConfigureAwait(false);
+        return null;
+    };
 
     private async Task HandleAsync(JsonObject payload, string eventId, CancellationToken cancellationToken)
     {
@@ -179,9 +142,6 @@ internal sealed partial class SlackEventProcessor(
     [GeneratedRegex(@"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")]
     private static partial Regex MentionPattern();
 
-    [LoggerMessage(EventId = 4601, Level = LogLevel.Information, Message = "Dropped repeated Slack event {EventId}")]
+    [LoggerMessage(EventId = LogEvents.DuplicateEvent, Level = LogLevel.Information, Message = "Dropped repeated Slack event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
-
-    [LoggerMessage(EventId = 4310, Level = LogLevel.Error, Message = "Could not record Slack event {EventId} in the inbound journal; answering 503 so Slack retries")]
-    private static partial void LogJournalFailed(ILogger logger, Exception exception, string eventId);
 }

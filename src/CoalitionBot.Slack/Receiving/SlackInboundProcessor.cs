@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Slack.Rendering;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ internal sealed partial class SlackInboundProcessor(
     IInboundHandler handler,
     SlackReplyDispatcher dispatcher,
     SlackEventProcessor events,
-    SlackDeduplicator deduplicator,
+    RecentDeliveries recent,
     SlackUserDirectory users,
     TimeProvider time,
     IOptionsMonitor<SlackOptions> options,
@@ -29,22 +30,61 @@ internal sealed partial class SlackInboundProcessor(
 
     private static readonly TimeSpan DoubleClickWindow = TimeSpan.FromSeconds(3);
 
-    public Task<SlackAck> ProcessAsync(SlackPayloadKind kind, JsonObject payload, CancellationToken cancellationToken) => kind switch
+    /// <summary>
+    /// Receives one verified payload and returns Slack's answer as soon as it is acknowledged (HTTP response or
+    /// Socket Mode ack); what follows the ack (opening a modal, the reply of a slow handler) goes on after it.
+    /// </summary>
+    public async Task<SlackAck> ReceiveAsync(SlackPayloadKind kind, JsonObject payload, CancellationToken cancellationToken)
     {
-        SlackPayloadKind.SlashCommand => CommandAsync(payload),
-        SlackPayloadKind.Interactive => InteractionAsync(payload),
-        SlackPayloadKind.Event => events.AcceptAsync(payload, cancellationToken),
-        _ => Task.FromResult(SlackAck.Empty),
+        var ack = new Acknowledgement<SlackAck>(SlackAck.Deadline, KindName(kind), time, log);
+        var processing = ProcessAsync(kind, payload, ack, cancellationToken);
+        await Task.WhenAny(ack.Acknowledged, processing).ConfigureAwait(false);
+        if (!ack.IsAcknowledged)
+        {
+            await processing.ConfigureAwait(false); // a failure before the ack is the caller's to answer
+            await ack.AckAsync(SlackAck.Empty).ConfigureAwait(false);
+        }
+
+        _ = AfterAckAsync(processing, kind);
+        return await ack.Acknowledged.ConfigureAwait(false);
+    }
+
+    /// <summary>Decides the answer and acks it through <paramref name="ack"/> (exactly once), then finishes what must follow the ack.</summary>
+    internal Task ProcessAsync(SlackPayloadKind kind, JsonObject payload, Acknowledgement<SlackAck> ack, CancellationToken cancellationToken) => kind switch
+    {
+        SlackPayloadKind.SlashCommand => CommandAsync(payload, ack),
+        SlackPayloadKind.Interactive => InteractionAsync(payload, ack),
+        SlackPayloadKind.Event => events.AcceptAsync(payload, ack, cancellationToken),
+        _ => ack.AckAsync(SlackAck.Empty),
     };
 
-    private Task<SlackAck> CommandAsync(JsonObject payload)
+    private static string KindName(SlackPayloadKind kind) => kind switch
+    {
+        SlackPayloadKind.SlashCommand => "slash command",
+        SlackPayloadKind.Interactive => "interaction",
+        _ => "event",
+    };
+
+    private async Task AfterAckAsync(Task processing, SlackPayloadKind kind)
+    {
+        try
+        {
+            await processing.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogAfterAckFailed(log, KindName(kind), ex);
+        }
+    }
+
+    private Task CommandAsync(JsonObject payload, Acknowledgement<SlackAck> ack)
     {
         var team = payload.Str("team_id");
         var user = payload.Str("user_id");
         var trigger = payload.Str("trigger_id");
         if (team is null || user is null || trigger is null)
         {
-            return Task.FromResult(new SlackAck(400, null));
+            return ack.AckAsync(new SlackAck(400, null));
         }
 
         var channel = payload.Str("channel_id");
@@ -56,34 +96,34 @@ internal sealed partial class SlackInboundProcessor(
             place,
             new CommandText(text.Length == 0 ? "help" : text));
         var context = new ReplyContext(ReplyOrigin.Command, team, user, channel, place.Kind == PlaceKind.Direct, trigger, payload.Str("response_url"), null, text);
-        return RespondWithinBudgetAsync(inbound, context);
+        return RespondWithinBudgetAsync(inbound, context, ack);
     }
 
-    private Task<SlackAck> InteractionAsync(JsonObject payload)
+    private Task InteractionAsync(JsonObject payload, Acknowledgement<SlackAck> ack)
     {
         var team = payload.Obj("user").Str("team_id") ?? payload.Obj("team").Str("id");
         var user = payload.Obj("user").Str("id");
         if (team is null || user is null)
         {
-            return Task.FromResult(new SlackAck(400, null));
+            return ack.AckAsync(new SlackAck(400, null));
         }
 
         var name = payload.Obj("user").Str("username") ?? payload.Obj("user").Str("name");
         return payload.Str("type") switch
         {
-            "block_actions" => BlockActionAsync(payload, team, user, name),
-            "view_submission" => ViewSubmissionAsync(payload, team, user, name),
-            _ => Task.FromResult(SlackAck.Empty),
+            "block_actions" => BlockActionAsync(payload, team, user, name, ack),
+            "view_submission" => ViewSubmissionAsync(payload, team, user, name, ack),
+            _ => ack.AckAsync(SlackAck.Empty),
         };
     }
 
-    private Task<SlackAck> BlockActionAsync(JsonObject payload, string team, string user, string? name)
+    private Task BlockActionAsync(JsonObject payload, string team, string user, string? name, Acknowledgement<SlackAck> ack)
     {
         var action = payload.Arr("actions")?.FirstOrDefault() as JsonObject;
         if (action is null || action.Has("url") || action.Str("action_id") is not { } slackActionId)
         {
             // Link buttons send block_actions too; the browser already did the work.
-            return Task.FromResult(SlackAck.Empty);
+            return ack.AckAsync(SlackAck.Empty);
         }
 
         var actionId = SlackActionId.Decode(slackActionId);
@@ -92,10 +132,10 @@ internal sealed partial class SlackInboundProcessor(
         var view = payload.Obj("view");
         var channel = payload.Obj("channel").Str("id") ?? container.Str("channel_id");
         var where = container.Str("message_ts") ?? view.Str("id") ?? "-";
-        if (!deduplicator.TryClaim($"click:{team}:{user}:{actionId}:{value}:{where}", DoubleClickWindow))
+        if (!recent.TryClaim(new DeliveryKey(Platform.Slack, $"click:{team}:{user}:{actionId}:{value}:{where}"), DoubleClickWindow))
         {
             LogDoubleClick(log, actionId, user);
-            return Task.FromResult(SlackAck.Empty);
+            return ack.AckAsync(SlackAck.Empty);
         }
 
         var place = channel is null
@@ -105,17 +145,17 @@ internal sealed partial class SlackInboundProcessor(
         var inbound = new Inbound($"slack:action:{team}:{user}:{action.Str("action_ts") ?? where}", Actor(team, user, name), place, content);
         var context = new ReplyContext(
             ReplyOrigin.Action, team, user, channel, place.Kind == PlaceKind.Direct, payload.Str("trigger_id"), payload.Str("response_url"), view.Str("type"));
-        return RespondWithinBudgetAsync(inbound, context);
+        return RespondWithinBudgetAsync(inbound, context, ack);
     }
 
-    private Task<SlackAck> ViewSubmissionAsync(JsonObject payload, string team, string user, string? name)
+    private Task ViewSubmissionAsync(JsonObject payload, string team, string user, string? name, Acknowledgement<SlackAck> ack)
     {
         var view = payload.Obj("view");
         var metadata = FormMetadata.TryParse(view.Str("private_metadata"));
         var formId = metadata?.FormId ?? view.Str("callback_id");
         if (formId is null)
         {
-            return Task.FromResult(SlackAck.Empty);
+            return ack.AckAsync(SlackAck.Empty);
         }
 
         var fields = ModalRenderer.ReadValues(view.Obj("state").Obj("values"));
@@ -129,15 +169,19 @@ internal sealed partial class SlackInboundProcessor(
             new FormSubmission(formId, metadata?.Context ?? string.Empty, fields));
         var context = new ReplyContext(
             ReplyOrigin.ViewSubmission, team, user, metadata?.ChannelId, place.Kind == PlaceKind.Direct, payload.Str("trigger_id"), null, "modal");
-        return RespondWithinBudgetAsync(inbound, context);
+        return RespondWithinBudgetAsync(inbound, context, ack);
     }
 
-    /// <summary>Runs the handler; if it answers within the budget the answer rides in the ack, otherwise it follows later.</summary>
-    private async Task<SlackAck> RespondWithinBudgetAsync(Inbound inbound, ReplyContext context)
+    /// <summary>
+    /// Runs the handler; if it answers within the budget (the inline budget, never past the ack's deadline) the answer
+    /// rides in the ack, otherwise it follows later.
+    /// </summary>
+    private async Task RespondWithinBudgetAsync(Inbound inbound, ReplyContext context, Acknowledgement<SlackAck> ack)
     {
         var stopping = lifetime.ApplicationStopping;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var delay = Task.Delay(options.CurrentValue.InlineReplyBudget, time, budget.Token);
+        var inline = options.CurrentValue.InlineReplyBudget;
+        var delay = Task.Delay(inline < ack.Remaining ? inline : ack.Remaining, time, budget.Token);
 
         // The store's SQLite calls complete synchronously, so a handler called inline would run most of its work
         // before returning a task, and the budget would only start after it: under a burst, acks came after 8 s.
@@ -146,8 +190,9 @@ internal sealed partial class SlackInboundProcessor(
         if (await Task.WhenAny(handling, delay).ConfigureAwait(false) != handling)
         {
             LogSlowHandler(log, inbound.DeliveryId);
+            await ack.AckAsync(SlackAck.Empty).ConfigureAwait(false);
             dispatcher.FollowUpLater(handling, context);
-            return SlackAck.Empty;
+            return;
         }
 
         await budget.CancelAsync().ConfigureAwait(false);
@@ -159,12 +204,13 @@ internal sealed partial class SlackInboundProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandlerFailed(log, inbound.DeliveryId, ex);
-            return context.Origin == ReplyOrigin.Command
+            await ack.AckAsync(context.Origin == ReplyOrigin.Command
                 ? SlackAck.Json(SlackReplySender.InlineBody(Message.Text("Sorry, something went wrong. Please try again in a moment."), false))
-                : SlackAck.Empty;
+                : SlackAck.Empty).ConfigureAwait(false);
+            return;
         }
 
-        return await dispatcher.AckAsync(reply, context).ConfigureAwait(false);
+        await dispatcher.AnswerAsync(reply, context, ack).ConfigureAwait(false);
     }
 
     private Actor Actor(string team, string user, string? name)
@@ -174,12 +220,15 @@ internal sealed partial class SlackInboundProcessor(
         return known is null ? actor : actor with { Email = known.Email, TimeZone = known.TimeZone };
     }
 
-    [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "Ignored a repeated click on {ActionId} by {UserId}")]
+    [LoggerMessage(EventId = LogEvents.DoubleClick, Level = LogLevel.Information, Message = "Ignored a repeated click on {ActionId} by {UserId}")]
     private static partial void LogDoubleClick(ILogger logger, string actionId, string userId);
 
-    [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "Handler for {DeliveryId} is slow: acknowledged, the answer follows")]
+    [LoggerMessage(EventId = LogEvents.SlowHandler, Level = LogLevel.Information, Message = "Handler for {DeliveryId} is slow: acknowledged, the answer follows")]
     private static partial void LogSlowHandler(ILogger logger, string deliveryId);
 
-    [LoggerMessage(EventId = 4403, Level = LogLevel.Error, Message = "Handler failed for {DeliveryId}")]
+    [LoggerMessage(EventId = LogEvents.HandlerFailed, Level = LogLevel.Error, Message = "Handler failed for {DeliveryId}")]
     private static partial void LogHandlerFailed(ILogger logger, string deliveryId, Exception exception);
+
+    [LoggerMessage(EventId = LogEvents.AfterAckFailed, Level = LogLevel.Error, Message = "Work after the ack of a Slack {Kind} failed")]
+    private static partial void LogAfterAckFailed(ILogger logger, string kind, Exception exception);
 }

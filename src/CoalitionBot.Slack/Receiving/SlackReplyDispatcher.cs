@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Rendering;
@@ -11,26 +13,39 @@ namespace CoalitionBot.Slack.Receiving;
 internal sealed partial class SlackReplyDispatcher(
     SlackApiClient api,
     SlackReplySender sender,
-    SlackWorkQueue queue,
+    WorkQueues queues,
     ILogger<SlackReplyDispatcher> log,
     CoalitionBot.Core.Downloads.IDownloadFileSource? files = null)
 {
-    internal async Task<SlackAck> AckAsync(Reply reply, ReplyContext context)
+    private readonly WorkQueue queue = queues[Platform.Slack];
+
+    /// <summary>Acks the handler's reply through <paramref name="ack"/>; a form to open is opened right after the ack.</summary>
+    internal async Task AnswerAsync(Reply reply, ReplyContext context, Acknowledgement<SlackAck> ack)
+    {
+        if (reply is not OpenFormReply open || context.Origin == ReplyOrigin.ViewSubmission)
+        {
+            await ack.AckAsync(Ack(reply, context)).ConfigureAwait(false);
+            return;
+        }
+
+        // The ack must not wait for views.open (a slow one made it late); the trigger_id stays valid for 3 s from
+        // issue either way. If it expired meanwhile, say so where the person is.
+        await ack.AckAsync(SlackAck.Empty).ConfigureAwait(false);
+        if (!await TryOpenFormAsync(open.Form, context, CancellationToken.None).ConfigureAwait(false)
+            && !queue.TryEnqueue(ct => DeliverAsync(FormFailedMessage(open.Form), false, context, ct)))
+        {
+            LogQueueFull(log);
+        }
+    }
+
+    private SlackAck Ack(Reply reply, ReplyContext context)
     {
         switch (reply)
         {
             case DuplicateReply:
                 return SlackAck.Empty;
-            case OpenFormReply open when context.Origin == ReplyOrigin.ViewSubmission:
-                return SlackAck.Json(new JsonObject { ["response_action"] = "update", ["view"] = ModalRenderer.Render(open.Form, context.ChannelId) });
             case OpenFormReply open:
-                // The trigger_id dies 3 s after Slack issued it: open now, before acking.
-                if (await TryOpenFormAsync(open.Form, context, CancellationToken.None).ConfigureAwait(false))
-                {
-                    return SlackAck.Empty;
-                }
-
-                return Later(FormFailedMessage(open.Form), false, context);
+                return SlackAck.Json(new JsonObject { ["response_action"] = "update", ["view"] = ModalRenderer.Render(open.Form, context.ChannelId) });
             case FormErrorsReply errors when context.Origin == ReplyOrigin.ViewSubmission:
                 return SlackAck.Json(ErrorsBody(errors));
             case FormErrorsReply errors:
@@ -240,15 +255,15 @@ internal sealed partial class SlackReplyDispatcher(
             new ButtonsBlock([new Button("Open the form", SlackInboundProcessor.OpenFormActionId, commandText, ButtonStyle.Primary)]),
         ]);
 
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "Could not open form {FormId}: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.OpenFormFailed, Level = LogLevel.Warning, Message = "Could not open form {FormId}: {Reason}")]
     private static partial void LogOpenFormFailed(ILogger logger, string formId, string reason);
 
-    [LoggerMessage(EventId = 4503, Level = LogLevel.Error, Message = "A slow handler failed after the ack; the person got no answer")]
+    [LoggerMessage(EventId = LogEvents.LateHandlerFailed, Level = LogLevel.Error, Message = "A slow handler failed after the ack; the person got no answer")]
     private static partial void LogLateHandlerFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4502, Level = LogLevel.Error, Message = "Slack work queue is full: a reply was dropped")]
+    [LoggerMessage(EventId = LogEvents.QueueFull, Level = LogLevel.Error, Message = "Slack work queue is full: a reply was dropped")]
     private static partial void LogQueueFull(ILogger logger);
 
-    [LoggerMessage(EventId = 4320, Level = LogLevel.Warning, Message = "Uploading a compiled file to Slack failed: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.UploadFailed, Level = LogLevel.Warning, Message = "Uploading a compiled file to Slack failed: {Reason}")]
     private static partial void LogUploadFailed(ILogger logger, string reason);
 }

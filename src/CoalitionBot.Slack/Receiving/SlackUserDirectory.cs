@@ -61,6 +61,6 @@ internal sealed partial class SlackUserDirectory(SlackApiClient api, TimeProvide
         }
     }
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "users.info for {UserId} failed: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.UserLookupFailed, Level = LogLevel.Information, Message = "users.info for {UserId} failed: {Reason}")]
     private static partial void LogLookupFailed(ILogger logger, string userId, string reason);
 }

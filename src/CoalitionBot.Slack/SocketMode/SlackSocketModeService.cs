@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Hosting;
 using CoalitionBot.Slack.Receiving;
@@ -26,6 +27,9 @@ internal sealed partial class SlackSocketModeService(
     };
 
     private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a replaced connection stays open for the acks of envelopes it is still handling (Slack's ack deadline).</summary>
+    private static readonly TimeSpan RetireGrace = SlackAck.Deadline.Within;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -107,7 +111,8 @@ internal sealed partial class SlackSocketModeService(
 
                 if (reason is "warning" or "refresh_requested")
                 {
-                    // Open the replacement first so no envelope finds us without a socket, then retire the old one.
+                    // Open the replacement first so no envelope finds us without a socket, then retire the old one
+                    // once what it is still handling is acked (at most 3 s).
                     var next = await OpenAsync(stoppingToken).ConfigureAwait(false);
                     var old = current;
                     current = next;
@@ -144,9 +149,9 @@ internal sealed partial class SlackSocketModeService(
         return connection;
     }
 
-    private static async Task RetireAsync(SocketModeConnection old)
+    private async Task RetireAsync(SocketModeConnection old)
     {
-        await old.CloseAsync().ConfigureAwait(false);
+        await old.RetireAsync(RetireGrace, time).ConfigureAwait(false);
         await old.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -164,19 +169,18 @@ internal sealed partial class SlackSocketModeService(
             return TimeSpan.Zero;
         }
 
-        var seconds = Math.Min(60, Math.Pow(2, failures - 1));
-        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+        return Jitter.Spread(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures - 1))));
     }
 
-    [LoggerMessage(EventId = 4901, Level = LogLevel.Information, Message = "Socket Mode connection {Id} is open")]
+    [LoggerMessage(EventId = LogEvents.SocketConnected, Level = LogLevel.Information, Message = "Socket Mode connection {Id} is open")]
     private static partial void LogConnected(ILogger logger, int id);
 
-    [LoggerMessage(EventId = 4902, Level = LogLevel.Warning, Message = "Socket Mode connection failed: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.SocketConnectFailed, Level = LogLevel.Warning, Message = "Socket Mode connection failed: {Reason}")]
     private static partial void LogConnectFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 4903, Level = LogLevel.Information, Message = "Socket Mode reconnecting in {Seconds:0.#} s")]
+    [LoggerMessage(EventId = LogEvents.SocketReconnecting, Level = LogLevel.Information, Message = "Socket Mode reconnecting in {Seconds:0.#} s")]
     private static partial void LogReconnecting(ILogger logger, double seconds);
 
-    [LoggerMessage(EventId = 4904, Level = LogLevel.Critical, Message = "Slack Socket Mode stopped for good: {Error}. Check Slack:AppToken (xapp-, scope connections:write) and that Socket Mode is enabled for the app; restart after fixing.")]
+    [LoggerMessage(EventId = LogEvents.SocketStopped, Level = LogLevel.Critical, Message = "Slack Socket Mode stopped for good: {Error}. Check Slack:AppToken (xapp-, scope connections:write) and that Socket Mode is enabled for the app; restart after fixing.")]
     private static partial void LogUnrecoverable(ILogger logger, string error);
 }

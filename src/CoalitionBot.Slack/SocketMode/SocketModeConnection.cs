@@ -10,7 +10,8 @@ namespace CoalitionBot.Slack.SocketMode;
 
 /// <summary>
 /// One Socket Mode WebSocket: waits for hello, reads envelopes and hands each to the shared processor,
-/// sends the ack (with the reply payload when there is one), and reports disconnect requests.
+/// sends the ack (with the reply payload when there is one), and reports disconnect requests. When Slack asks it
+/// to move, <see cref="RetireAsync"/> keeps it open until the envelopes it is still handling are acked.
 /// </summary>
 internal sealed partial class SocketModeConnection : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly TaskCompletionSource hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource lifetime = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> inFlight = new(StringComparer.Ordinal);
     private readonly SlackInboundProcessor processor;
     private readonly ILogger log;
     private Task? reading;
@@ -52,7 +54,32 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes politely (after a replacement is open); envelopes already being handled still get their ack.</summary>
+    /// <summary>Envelopes received and not yet acked.</summary>
+    public int InFlight => inFlight.Count;
+
+    /// <summary>
+    /// After a replacement is open: keeps reading (an envelope Slack still sends here is handled and acked) until
+    /// every envelope received is acked or <paramref name="grace"/> has passed, then closes politely.
+    /// </summary>
+    public async Task RetireAsync(TimeSpan grace, TimeProvider time)
+    {
+        using var stop = new CancellationTokenSource();
+        var deadline = Task.Delay(grace, time, stop.Token);
+        while (!inFlight.IsEmpty && !deadline.IsCompleted && !Closed.IsCompleted)
+        {
+            await Task.WhenAny(Task.WhenAll(inFlight.Values), deadline, Closed).ConfigureAwait(false);
+        }
+
+        if (!inFlight.IsEmpty)
+        {
+            LogRetiringWithUnacked(log, Id, inFlight.Count);
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Closes politely; waits for Slack's close frame at most 5 s.</summary>
     public async Task CloseAsync()
     {
         try
@@ -145,8 +172,23 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
         if (message.Str("envelope_id") is { } envelopeId)
         {
-            // Never block the read loop: a slash command may take its full 3 s.
-            _ = Task.Run(() => HandleEnvelopeAsync(envelopeId, message!), CancellationToken.None);
+            // Never block the read loop: a slash command may take its full 3 s. Tracked until acked, so a retiring
+            // connection stays open for it. The task is registered before it can finish and remove itself.
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var handling = Task.Run(async () =>
+            {
+                await start.Task.ConfigureAwait(false);
+                try
+                {
+                    await HandleEnvelopeAsync(envelopeId, message!).ConfigureAwait(false);
+                }
+                finally
+                {
+                    inFlight.TryRemove(envelopeId, out _);
+                }
+            }, CancellationToken.None);
+            inFlight.TryAdd(envelopeId, handling);
+            start.SetResult();
         }
     }
 
@@ -164,7 +206,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             if (kind is { } known && envelope["payload"] is JsonObject payload)
             {
-                ack = await processor.ProcessAsync(known, payload, lifetime.Token).ConfigureAwait(false);
+                ack = await processor.ReceiveAsync(known, payload, lifetime.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -206,18 +248,21 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(EventId = 4801, Level = LogLevel.Information, Message = "Socket Mode connection {Id} ended: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.SocketEnded, Level = LogLevel.Information, Message = "Socket Mode connection {Id} ended: {Reason}")]
     private static partial void LogSocketEnded(ILogger logger, int id, string reason);
 
-    [LoggerMessage(EventId = 4802, Level = LogLevel.Warning, Message = "Socket Mode connection {Id} sent an unreadable message")]
+    [LoggerMessage(EventId = LogEvents.SocketUnreadable, Level = LogLevel.Warning, Message = "Socket Mode connection {Id} sent an unreadable message")]
     private static partial void LogUnreadable(ILogger logger, int id);
 
-    [LoggerMessage(EventId = 4803, Level = LogLevel.Information, Message = "Socket Mode connection {Id}: Slack asks to disconnect ({Reason})")]
+    [LoggerMessage(EventId = LogEvents.SocketDisconnectRequested, Level = LogLevel.Information, Message = "Socket Mode connection {Id}: Slack asks to disconnect ({Reason})")]
     private static partial void LogDisconnect(ILogger logger, int id, string reason);
 
-    [LoggerMessage(EventId = 4804, Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} failed")]
+    [LoggerMessage(EventId = LogEvents.EnvelopeFailed, Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} failed")]
     private static partial void LogEnvelopeFailed(ILogger logger, string envelopeId, Exception exception);
 
-    [LoggerMessage(EventId = 4805, Level = LogLevel.Warning, Message = "Socket Mode connection {Id}: ack not sent ({Reason})")]
+    [LoggerMessage(EventId = LogEvents.AckLost, Level = LogLevel.Warning, Message = "Socket Mode connection {Id}: ack not sent ({Reason})")]
     private static partial void LogAckLost(ILogger logger, int id, string reason);
+
+    [LoggerMessage(EventId = LogEvents.SocketRetiring, Level = LogLevel.Warning, Message = "Socket Mode connection {Id} closes with {Count} envelopes still unacked after the grace period; Slack redelivers them")]
+    private static partial void LogRetiringWithUnacked(ILogger logger, int id, int count);
 }

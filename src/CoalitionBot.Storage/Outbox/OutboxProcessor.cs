@@ -161,15 +161,15 @@ public sealed partial class OutboxProcessor(
     public static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
     {
         var seconds = Math.Min(600, Math.Pow(2, Math.Min(attempts, 10)));
-        var jittered = TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+        var jittered = CoalitionBot.Core.Receiving.Jitter.Spread(TimeSpan.FromSeconds(seconds));
         return retryAfter is { } after && after > jittered ? after : jittered;
     }
 
     private static string Trim(string text) => text.Length <= 900 ? text : text[..900];
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {Platform} threw")]
+    [LoggerMessage(EventId = LogEvents.SendThrew, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {Platform} threw")]
     private static partial void LogSendThrew(ILogger logger, Exception exception, Guid deliveryId, Platform platform);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {Platform} failed for good: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.DeliveryFailed, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {Platform} failed for good: {Reason}")]
     private static partial void LogDeliveryFailed(ILogger logger, Guid deliveryId, Platform platform, string reason);
 }

@@ -116,9 +116,9 @@ internal sealed partial class BotFrameworkAuthenticator(
         return notBefore is null || now >= notBefore.Value.ToUniversalTime() - ClockSkew;
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Teams request refused ({Status}): {Reason}")]
+    [LoggerMessage(EventId = LogEvents.AuthRefused, Level = LogLevel.Warning, Message = "Teams request refused ({Status}): {Reason}")]
     private static partial void LogRefused(ILogger logger, int status, string reason);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Bot Framework signing keys could not be fetched from {MetadataUrl} ({Error}); refusing Teams requests until they can")]
+    [LoggerMessage(EventId = LogEvents.MetadataUnavailable, Level = LogLevel.Error, Message = "Bot Framework signing keys could not be fetched from {MetadataUrl} ({Error}); refusing Teams requests until they can")]
     private static partial void LogMetadataUnavailable(ILogger logger, string error, string metadataUrl);
 }

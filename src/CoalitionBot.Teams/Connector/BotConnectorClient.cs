@@ -210,6 +210,6 @@ internal sealed partial class BotConnectorClient(
 
     private static string EnsureSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Bot Connector {Method} failed with {Status} ({Code})")]
+    [LoggerMessage(EventId = LogEvents.ConnectorError, Level = LogLevel.Warning, Message = "Bot Connector {Method} failed with {Status} ({Code})")]
     private static partial void LogConnectorError(ILogger logger, string method, int status, string code);
 }

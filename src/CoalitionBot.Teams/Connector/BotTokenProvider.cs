@@ -86,6 +86,6 @@ internal sealed partial class BotTokenProvider(
 
     private sealed record TokenError([property: JsonPropertyName("error")] string? Error);
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Error, Message = "The token endpoint refused the bot's credentials ({Status} {Error}); check Teams:AppId, Teams:AppPassword and Teams:TenantId")]
+    [LoggerMessage(EventId = LogEvents.TokenRefused, Level = LogLevel.Error, Message = "The token endpoint refused the bot's credentials ({Status} {Error}); check Teams:AppId, Teams:AppPassword and Teams:TenantId")]
     private static partial void LogTokenRefused(ILogger logger, int status, string error);
 }

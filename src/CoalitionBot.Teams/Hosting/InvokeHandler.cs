@@ -18,7 +18,7 @@ namespace CoalitionBot.Teams.Hosting;
 internal sealed partial class InvokeHandler(
     IServiceScopeFactory scopes,
     AdaptiveCardRenderer renderer,
-    InboundQueue queue,
+    QueuedActivityHandler queued,
     ILogger<InvokeHandler> logger)
 {
     public const string CardAction = "adaptiveCard/action";
@@ -141,14 +141,14 @@ internal sealed partial class InvokeHandler(
     private bool QueueReply(Activity activity, Reply reply, bool personal)
     {
         var inbound = new Inbound(InboundMapper.DeliveryId(activity), InboundMapper.Actor(activity), InboundMapper.Place(activity), new CommandText(string.Empty));
-        return queue.TryEnqueue(new QueuedActivity(inbound, ConversationReference.From(activity), ReplyToId: null, personal, reply));
+        return queued.TryQueueReply(reply, new QueuedActivity(inbound, ConversationReference.From(activity), ReplyToId: null, personal));
     }
 
     private static JsonObject Busy() => InvokeResponses.Error(503, "Busy", "CoalitionBot is busy; please try again in a minute.");
 
-    [LoggerMessage(EventId = 4702, Level = LogLevel.Error, Message = "Teams invoke {Name} failed")]
+    [LoggerMessage(EventId = LogEvents.InvokeFailed, Level = LogLevel.Error, Message = "Teams invoke {Name} failed")]
     private static partial void LogInvokeFailed(ILogger logger, Exception exception, string name);
 
-    [LoggerMessage(EventId = 4701, Level = LogLevel.Debug, Message = "Ignoring Teams invoke {Name}")]
+    [LoggerMessage(EventId = LogEvents.InvokeIgnored, Level = LogLevel.Debug, Message = "Ignoring Teams invoke {Name}")]
     private static partial void LogUnknownInvoke(ILogger logger, string name);
 }

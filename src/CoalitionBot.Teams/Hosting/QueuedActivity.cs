@@ -1,12 +1,10 @@
 using CoalitionBot.Core.Conversation;
-using CoalitionBot.Core.Replies;
 using CoalitionBot.Teams.Activities;
 
 namespace CoalitionBot.Teams.Hosting;
 
 /// <summary>
-/// Work for the background worker: an inbound item to hand to the core (or, when <paramref name="Reply"/> is set,
-/// a reply the core already gave that still has to be sent), with where to write and which activity to reply to
-/// (null posts a new message, as after an install).
+/// A Teams message acknowledged before it is handled: the inbound item for the core, with where to write and which
+/// activity to reply to (null posts a new message, as after an install). Journaled as JSON until handled.
 /// </summary>
-internal sealed record QueuedActivity(Inbound Inbound, ConversationReference Reference, string? ReplyToId, bool Personal, Reply? Reply = null);
+internal sealed record QueuedActivity(Inbound Inbound, ConversationReference Reference, string? ReplyToId, bool Personal);

@@ -103,9 +103,9 @@ internal sealed partial class ReplySender(
 
     private static IReadOnlyList<JsonObject> Single(string summary, JsonObject card) => [OutboundActivities.WithCard(summary, card)];
 
-    [LoggerMessage(EventId = 4401, Level = LogLevel.Warning, Message = "Reply to a Teams activity failed: {Status} {Code}")]
+    [LoggerMessage(EventId = LogEvents.ReplyFailed, Level = LogLevel.Warning, Message = "Reply to a Teams activity failed: {Status} {Code}")]
     private static partial void LogReplyFailed(ILogger logger, int status, string code);
 
-    [LoggerMessage(EventId = 4402, Level = LogLevel.Warning, Message = "Could not open a 1:1 chat for a private reply: {Status} {Code}")]
+    [LoggerMessage(EventId = LogEvents.PrivateReplyFailed, Level = LogLevel.Warning, Message = "Could not open a 1:1 chat for a private reply: {Status} {Code}")]
     private static partial void LogPrivateFailed(ILogger logger, int status, string code);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Teams.Activities;
 using CoalitionBot.Teams.Auth;
 using Microsoft.AspNetCore.Http;
@@ -15,16 +16,31 @@ namespace CoalitionBot.Teams.Hosting;
 /// </summary>
 internal sealed partial class TeamsActivityEndpoint(
     BotFrameworkAuthenticator authenticator,
-    InboundQueue queue,
+    InboundIntake intake,
     RecentDeliveries recent,
+    QueuedActivityHandler queued,
     InvokeHandler invokes,
     IOptions<TeamsOptions> options,
-    TeamsJournal journal,
+    TimeProvider time,
     ILogger<TeamsActivityEndpoint> logger)
 {
+    /// <summary>The Bot Framework service gives the bot 15 s to answer an activity (invokes included) before it fails it.</summary>
+    public static readonly AckDeadline Deadline = new(Platform.Teams, TimeSpan.FromSeconds(15));
+
     private const long MaxBodyBytes = 512 * 1024;
 
+    /// <summary>How long a delivered activity id (or a greeted conversation) is remembered.</summary>
+    private static readonly TimeSpan Remember = TimeSpan.FromHours(1);
+
+    /// <summary>Answers one POST /api/messages; the answer goes through a one-shot <see cref="Acknowledgement{T}"/> (a late one is logged).</summary>
     public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var ack = new Acknowledgement<IResult>(Deadline, "activity", time, logger);
+        await ack.AckAsync(await AnswerAsync(context).ConfigureAwait(false)).ConfigureAwait(false);
+        return await ack.Acknowledged.ConfigureAwait(false);
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
         var authorization = context.Request.Headers.Authorization.ToString();
@@ -70,7 +86,7 @@ internal sealed partial class TeamsActivityEndpoint(
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
             case "installationUpdate" when string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase):
                 // Personal installs send both events: greet once per conversation.
-                if (!recent.TryAdd("greet|" + activity.Conversation.Id))
+                if (!recent.TryClaim(new DeliveryKey(Platform.Teams, "greet|" + activity.Conversation.Id), Remember))
                 {
                     return Results.Ok();
                 }
@@ -104,20 +120,17 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         var inbound = new Inbound(InboundMapper.DeliveryId(activity), InboundMapper.Actor(activity), InboundMapper.Place(activity), content);
-        if (!recent.TryAdd(inbound.DeliveryId))
-        {
-            LogDuplicate(logger, inbound.DeliveryId);
-            return Results.Ok();
-        }
-
         var item = new QueuedActivity(inbound, ConversationReference.From(activity), replyTo, InboundMapper.IsPersonal(activity));
-        if (await journal.RecordAsync(item, ct).ConfigureAwait(false) && queue.TryEnqueue(item))
+        switch (await intake.AcceptAsync(new DeliveryKey(Platform.Teams, inbound.DeliveryId), Remember, QueuedActivityHandler.Payload(item), queued.Handling(item), ct).ConfigureAwait(false))
         {
-            return Results.Accepted();
+            case IntakeOutcome.Duplicate:
+                LogDuplicate(logger, inbound.DeliveryId);
+                return Results.Ok();
+            case IntakeOutcome.Accepted:
+                return Results.Accepted();
+            default:
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
-
-        recent.Forget(inbound.DeliveryId); // the redelivery after our 503 must be handled, not dropped as a duplicate
-        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>
@@ -128,12 +141,12 @@ internal sealed partial class TeamsActivityEndpoint(
         options.Value.MultiTenant || string.IsNullOrWhiteSpace(options.Value.TenantId)
         || string.Equals(InboundMapper.Tenant(activity), options.Value.TenantId, StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(EventId = 4603, Level = LogLevel.Warning, Message = "Refused a Teams activity from tenant {Tenant}, which is not this bot's tenant")]
+    [LoggerMessage(EventId = LogEvents.ForeignTenant, Level = LogLevel.Warning, Message = "Refused a Teams activity from tenant {Tenant}, which is not this bot's tenant")]
     private static partial void LogForeignTenant(ILogger logger, string tenant);
 
-    [LoggerMessage(EventId = 4601, Level = LogLevel.Debug, Message = "Ignoring Teams activity of type {Type}")]
+    [LoggerMessage(EventId = LogEvents.ActivityIgnored, Level = LogLevel.Debug, Message = "Ignoring Teams activity of type {Type}")]
     private static partial void LogIgnored(ILogger logger, string type);
 
-    [LoggerMessage(EventId = 4602, Level = LogLevel.Information, Message = "Teams activity {DeliveryId} was delivered again; acknowledged without handling")]
+    [LoggerMessage(EventId = LogEvents.DuplicateActivity, Level = LogLevel.Information, Message = "Teams activity {DeliveryId} was delivered again; acknowledged without handling")]
     private static partial void LogDuplicate(ILogger logger, string deliveryId);
 }

@@ -54,6 +54,6 @@ public static partial class DownloadEndpoints
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "PublicBaseUrl is not set: download links will point at the address this host listens on, which Slack and Teams users usually cannot reach. Set PublicBaseUrl to the bot's public https address.")]
+    [LoggerMessage(EventId = LogEvents.NoPublicAddress, Level = LogLevel.Warning, Message = "PublicBaseUrl is not set: download links will point at the address this host listens on, which Slack and Teams users usually cannot reach. Set PublicBaseUrl to the bot's public https address.")]
     private static partial void LogNoPublicAddress(ILogger logger);
 }

@@ -29,9 +29,9 @@ public sealed partial class StartupReport(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "CoalitionBot is running on {Url} with {Channels}; data: {Provider} {Where}")]
+    [LoggerMessage(EventId = LogEvents.Started, Level = LogLevel.Information, Message = "CoalitionBot is running on {Url} with {Channels}; data: {Provider} {Where}")]
     private static partial void LogStarted(ILogger logger, string url, string channels, string provider, string where);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Local web channel: open {Url} in a browser. It is a playground: identities are NOT verified, and it answers only this machine.")]
+    [LoggerMessage(EventId = LogEvents.Playground, Level = LogLevel.Warning, Message = "Local web channel: open {Url} in a browser. It is a playground: identities are NOT verified, and it answers only this machine.")]
     private static partial void LogPlayground(ILogger logger, string url);
 }

@@ -29,6 +29,6 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "The outbox worker failed; it will try again at its next poll")]
+    [LoggerMessage(EventId = LogEvents.OutboxLoopFailed, Level = LogLevel.Error, Message = "The outbox worker failed; it will try again at its next poll")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

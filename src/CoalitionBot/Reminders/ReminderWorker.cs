@@ -32,9 +32,9 @@ public sealed partial class ReminderWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Reminder sweep: {Closed} memo(s) closed at their deadline, {Queued} message(s) queued")]
+    [LoggerMessage(EventId = LogEvents.RemindersSwept, Level = LogLevel.Information, Message = "Reminder sweep: {Closed} memo(s) closed at their deadline, {Queued} message(s) queued")]
     private static partial void LogSwept(ILogger logger, int closed, int queued);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "The reminder sweep failed; it tries again at the next interval")]
+    [LoggerMessage(EventId = LogEvents.ReminderSweepFailed, Level = LogLevel.Error, Message = "The reminder sweep failed; it tries again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

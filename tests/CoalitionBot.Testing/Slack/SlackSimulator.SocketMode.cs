@@ -11,6 +11,7 @@ public sealed partial class SlackSimulator
     private readonly ConcurrentDictionary<int, WebSocket> sockets = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> sendLocks = new();
     private readonly ConcurrentDictionary<string, PendingEnvelope> unacked = new();
+    private readonly ConcurrentDictionary<int, int> acksByConnection = new();
     private int socketIds;
     private int connectionsOpened;
     private volatile bool disposing;
@@ -27,20 +28,34 @@ public sealed partial class SlackSimulator
     /// <summary>Socket Mode connections open right now.</summary>
     public int OpenSockets => sockets.Count;
 
+    /// <summary>The id of the newest open Socket Mode connection (they count up from 1 in the order opened).</summary>
+    public int NewestConnection => sockets.Keys.DefaultIfEmpty(0).Max();
+
+    /// <summary>Whether the connection with this id is still open.</summary>
+    public bool IsOpen(int connection) => sockets.ContainsKey(connection);
+
+    /// <summary>How many envelope acks Slack took from the connection with this id.</summary>
+    public int AcksOn(int connection) => acksByConnection.GetValueOrDefault(connection);
+
     /// <summary>
-    /// Sends an envelope (events_api, slash_commands, interactive) on the newest connection and returns the ack's
-    /// payload (an empty object for an ack without payload). With <paramref name="dropAfterSend"/> the socket is
-    /// cut right after the envelope leaves, before any ack can arrive; the envelope is redelivered on the next connection.
+    /// Sends an envelope (events_api, slash_commands, interactive) on the newest connection (or on
+    /// <paramref name="connection"/>: Slack may still use a connection it asked to disconnect) and returns the ack's
+    /// payload (an empty object for an ack without payload). An ack counts on whichever connection it comes. With
+    /// <paramref name="dropAfterSend"/> the socket is cut right after the envelope leaves, before any ack can arrive.
+    /// An envelope whose connection closes unacked is redelivered (retry_attempt + 1) on the newest connection, or on
+    /// the next one opened.
     /// </summary>
-    public async Task<JsonObject> SendEnvelopeAsync(string type, JsonObject payload, bool dropAfterSend = false, TimeSpan? timeout = null)
+    public async Task<JsonObject> SendEnvelopeAsync(string type, JsonObject payload, bool dropAfterSend = false, TimeSpan? timeout = null, int? connection = null)
     {
         var pending = new PendingEnvelope(Guid.NewGuid().ToString(), type, payload);
-        unacked[pending.Id] = pending;
-        var (id, socket) = sockets.OrderByDescending(s => s.Key).FirstOrDefault();
-        if (socket is null)
+        var id = connection ?? NewestConnection;
+        if (!sockets.TryGetValue(id, out var socket))
         {
-            throw new InvalidOperationException("No Socket Mode connection is open.");
+            throw new InvalidOperationException($"Socket Mode connection {id} is not open.");
         }
+
+        pending.SentOn = id;
+        unacked[pending.Id] = pending;
 
         if (dropAfterSend)
         {
@@ -57,11 +72,16 @@ public sealed partial class SlackSimulator
         return await pending.Ack.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false);
     }
 
-    /// <summary>Sends {"type":"disconnect","reason":…} on the newest connection ("warning", "refresh_requested", "link_disabled").</summary>
-    public Task SendDisconnectAsync(string reason)
+    /// <summary>
+    /// Sends {"type":"disconnect","reason":…} on the newest connection ("warning", "refresh_requested", "link_disabled")
+    /// and returns that connection's id. Like Slack, the simulator leaves the connection open (the bot closes it)
+    /// and still takes acks on it.
+    /// </summary>
+    public async Task<int> SendDisconnectAsync(string reason)
     {
         var (id, socket) = sockets.OrderByDescending(s => s.Key).First();
-        return SendOnAsync(id, socket, new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "sim" } });
+        await SendOnAsync(id, socket, new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "sim" } }).ConfigureAwait(false);
+        return id;
     }
 
     /// <summary>Cuts every connection without a close handshake, as a network failure would.</summary>
@@ -110,13 +130,7 @@ public sealed partial class SlackSimulator
                 return;
             }
 
-            foreach (var pending in unacked.Values)
-            {
-                // Slack redelivers what was never acknowledged, marking it as a retry.
-                pending.Attempt++;
-                await SendOnAsync(id, socket, pending.ToJson(pending.Attempt)).ConfigureAwait(false);
-            }
-
+            await RedeliverOrphansAsync().ConfigureAwait(false);
             await ReceiveAcksAsync(id, socket).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -126,6 +140,39 @@ public sealed partial class SlackSimulator
         {
             sockets.TryRemove(id, out _);
             Changed();
+            await RedeliverOrphansAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Slack redelivers, marked as a retry, what was sent on a connection that closed before acking it; envelopes
+    /// pending on a connection still open wait for their ack there.
+    /// </summary>
+    private async Task RedeliverOrphansAsync()
+    {
+        foreach (var pending in unacked.Values)
+        {
+            var target = NewestConnection;
+            WebSocket? socket;
+            lock (pending)
+            {
+                if (sockets.ContainsKey(pending.SentOn) || !sockets.TryGetValue(target, out socket))
+                {
+                    continue;
+                }
+
+                pending.Attempt++;
+                pending.SentOn = target;
+            }
+
+            try
+            {
+                await SendOnAsync(target, socket, pending.ToJson(pending.Attempt)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // That connection died too; the next one opened gets the envelope.
+            }
         }
     }
 
@@ -167,6 +214,7 @@ public sealed partial class SlackSimulator
             {
                 unacked.TryRemove(envelopeId, out _);
                 pending.AckCount++;
+                acksByConnection.AddOrUpdate(id, 1, (_, n) => n + 1);
                 pending.Ack.TrySetResult(ack["payload"] as JsonObject ?? []);
                 Changed();
             }
@@ -196,6 +244,8 @@ public sealed partial class SlackSimulator
         public int AckCount { get; set; }
 
         public int? IgnoreAcksFrom { get; set; }
+
+        public int SentOn { get; set; }
 
         public TaskCompletionSource<JsonObject> Ack { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -34,6 +34,7 @@ public sealed partial class SlackSimulator
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> rateHistory = new();
     private readonly ConcurrentDictionary<string, byte[]> uploads = new();
     private readonly ConcurrentDictionary<string, JsonObject> views = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> latencies = new();
 
     /// <summary>Lets at most <paramref name="limit"/> calls of a method through per <paramref name="window"/> (simulator clock); the rest get 429.</summary>
     public void SetRateLimit(string method, int limit, TimeSpan window) => rateLimits[method] = (limit, window);
@@ -43,6 +44,12 @@ public sealed partial class SlackSimulator
     /// (Slack's chat.postMessage: about 1 per second per channel, short bursts tolerated), on top of <see cref="SetRateLimit"/>.
     /// </summary>
     public void SetChannelRateLimit(string method, int limit, TimeSpan window) => channelRateLimits[method] = (limit, window);
+
+    /// <summary>
+    /// Makes Slack slow to answer a method: the call takes effect when it arrives (a trigger_id is checked then),
+    /// the answer leaves <paramref name="latency"/> later on the simulator clock (advance a FakeTimeProvider to let it go).
+    /// </summary>
+    public void SetLatency(string method, TimeSpan latency) => latencies[method] = latency;
 
     /// <summary>How many times the bot called a method (answered or not).</summary>
     public int CountCalls(string method) => calls.Count(c => c.Method == method);
@@ -65,6 +72,12 @@ public sealed partial class SlackSimulator
 
         var (status, body, retryAfter) = Dispatch(method, args, http.Request.Headers.Authorization.ToString());
         calls.Enqueue(new SimulatedApiCall(method, args, status, body["ok"]?.GetValue<bool>() == true ? null : (string?)body["error"]));
+        Changed();
+        if (latencies.TryGetValue(method, out var latency))
+        {
+            await Task.Delay(latency, Time, http.RequestAborted).ConfigureAwait(false);
+        }
+
         http.Response.StatusCode = status;
         if (retryAfter is { } seconds)
         {

@@ -41,7 +41,8 @@ internal sealed class SlackUser(SlackHost host, SimulatedUser user)
         var button = SlackBlocks.Buttons(message.Blocks).Single(b => (string?)b["text"]?["text"] == label);
         var before = host.Simulator.Views.Count;
         var ack = await host.InteractAsync(host.Simulator.ButtonPress((string)button["action_id"]!, (string)button["value"]!, message.Ts, user.Id, Channel));
-        Assert.Null(ack); // block_actions are acked empty; the modal is opened with views.open before that
+        Assert.Null(ack); // block_actions are acked empty; the modal is opened with views.open right after that
+        await host.Simulator.WaitUntilAsync(s => s.Views.Count > before);
         var opened = host.Simulator.Views.Skip(before).Select(v => v.View).ToList();
         return Assert.Single(opened);
     }

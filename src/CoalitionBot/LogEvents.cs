@@ -1,0 +1,18 @@
+namespace CoalitionBot;
+
+/// <summary>
+/// Log event ids of the host (CoalitionBot): 3000–3999 (the ranges of all projects are listed in CoalitionBot.Core's
+/// LogEvents; LogEventIdTests checks that no id is used twice). Start-up 3000s, outbox 3100s, reminders 3200s, downloads 3300s.
+/// </summary>
+internal static class LogEvents
+{
+    public const int Started = 3001;
+    public const int Playground = 3002;
+
+    public const int OutboxLoopFailed = 3101;
+
+    public const int RemindersSwept = 3201;
+    public const int ReminderSweepFailed = 3202;
+
+    public const int NoPublicAddress = 3301;
+}
