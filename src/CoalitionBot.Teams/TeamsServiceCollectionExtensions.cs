@@ -16,8 +16,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Teams adapter. Needs an <c>IInboundHandler</c> registered by the host. Registers an
-    /// <see cref="IDeliveryChannel"/> for Platform.Teams, a hosted worker for queued messages and the "teams" health check (tag "ready").
+    /// Adds the Teams adapter. Needs an <c>IInboundHandler</c> registered by the host (and an <c>IRosterStore</c> to find
+    /// contacts in team rosters). Registers an <see cref="IDeliveryChannel"/> and an <c>IContactFinder</c> for Platform.Teams, a hosted worker for queued messages and the "teams" health check (tag "ready").
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -66,6 +66,10 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, TeamsEmailLookup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryChannel, TeamsDeliveryChannel>(sp => sp.GetRequiredService<TeamsDeliveryChannel>()));
+        services.TryAddSingleton<CoalitionBot.Teams.Rosters.TeamsRosters>();
+        services.TryAddSingleton<CoalitionBot.Teams.Rosters.TeamsRosterEvents>();
+        services.AddHostedService<CoalitionBot.Teams.Rosters.TeamsRosterWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<CoalitionBot.Core.Reach.IContactFinder, CoalitionBot.Teams.Rosters.TeamsContactFinder>());
         services.TryAddSingleton<InboundQueue>();
         services.TryAddSingleton<TeamsJournal>();
         services.AddSingleton<TeamsJournalRecoveryService>();

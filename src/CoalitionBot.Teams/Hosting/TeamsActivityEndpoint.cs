@@ -20,6 +20,7 @@ internal sealed partial class TeamsActivityEndpoint(
     InvokeHandler invokes,
     IOptions<TeamsOptions> options,
     TeamsJournal journal,
+    Rosters.TeamsRosterEvents rosters,
     ILogger<TeamsActivityEndpoint> logger)
 {
     private const long MaxBodyBytes = 512 * 1024;
@@ -63,6 +64,7 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         using var scope = logger.BeginScope("Teams {Tenant} {Conversation}", InboundMapper.Tenant(activity), activity.Conversation.Id);
+        await rosters.ObserveAsync(activity, ct).ConfigureAwait(false);
         switch (activity.Type)
         {
             case "message":
