@@ -43,6 +43,10 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<InboundJournalEntry> InboundJournal => Set<InboundJournalEntry>();
 
+    public DbSet<Rosters.RosterPlaceEntry> RosterPlaces => Set<Rosters.RosterPlaceEntry>();
+
+    public DbSet<Rosters.RosterMemberEntry> RosterMembers => Set<Rosters.RosterMemberEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -134,6 +138,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Value).HasMaxLength(500);
         });
+        Rosters.RosterConfiguration.Apply(model);
     }
 
     private static void StringList(PropertyBuilder<List<string>> property)

@@ -37,6 +37,7 @@ public static class StorageServices
         services.AddScoped<IDataSession, EfDataSession>();
         services.AddScoped<DeliveryQueue>();
         services.AddSingleton<Core.Conversation.IInboundJournal, EfInboundJournal>();
+        services.AddSingleton<Core.Reach.Rosters.IRosterStore, Rosters.EfRosterStore>();
         services.AddSingleton<IDatabaseDescription>(new DatabaseDescription(options.Provider, options.Provider == StorageProvider.Sqlite ? options.SqliteConnectionString(DefaultDataFolder) : "PostgreSQL"));
         return services;
     }

@@ -36,6 +36,13 @@ public sealed class TeamsOptions
     [Url(ErrorMessage = "Teams:DefaultServiceUrl must be an absolute http(s) URL.")]
     public string DefaultServiceUrl { get; set; } = TeamsServiceUrl;
 
+    /// <summary>
+    /// How old a team's roster may be before a search by e-mail reads it again (membership events keep it current;
+    /// this catches events the bot missed while it was down). Default one hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Teams:RosterMaxAge must be between 00:01:00 and 7.00:00:00.")]
+    public TimeSpan RosterMaxAge { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>True when no app id is set: requests are not authenticated. Allowed only in Development (checked at start).</summary>
     public bool Anonymous => string.IsNullOrWhiteSpace(AppId);
 

@@ -18,8 +18,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Teams adapter. Needs an <c>IInboundHandler</c> registered by the host. Registers an
-    /// <see cref="IDeliveryChannel"/> for Platform.Teams, the receiver kit with Teams' work queue (four workers) and the "teams" health check (tag "ready").
+    /// Adds the Teams adapter. Needs an <c>IInboundHandler</c> registered by the host (and an <c>IRosterStore</c> to find
+    /// contacts in team rosters). Registers an <see cref="IDeliveryChannel"/> and an <c>IContactFinder</c> for Platform.Teams, the receiver kit with Teams' work queue (four workers) and the "teams" health check (tag "ready").
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -71,6 +71,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddWorkQueue(Platform.Teams, capacity: 1000, workers: 4);
         services.TryAddSingleton<QueuedActivityHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJournalReplay, QueuedActivityHandler>(sp => sp.GetRequiredService<QueuedActivityHandler>()));
+        services.TryAddSingleton<CoalitionBot.Teams.Rosters.TeamsRosters>();
+        services.TryAddSingleton<CoalitionBot.Teams.Rosters.TeamsRosterEvents>();
+        services.AddHostedService<CoalitionBot.Teams.Rosters.TeamsRosterWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<CoalitionBot.Core.Reach.IContactFinder, CoalitionBot.Teams.Rosters.TeamsContactFinder>());
         services.TryAddSingleton<ReplySender>();
         services.TryAddSingleton<InvokeHandler>();
         services.TryAddSingleton<TeamsActivityEndpoint>();

@@ -13,6 +13,7 @@ public sealed class DeliveryChannelTests
     public async Task Send_NoConversationYet_CreatesOneToOneChatAndReturnsItsId()
     {
         await using var bot = await TeamsBot.StartAsync();
+        HasTheApp(bot);
         var channel = Channel(bot);
         var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, bot.Activities.UserAadObjectId, null, Reference(bot));
 
@@ -30,6 +31,7 @@ public sealed class DeliveryChannelTests
     public async Task Send_NoReferenceAtAll_UsesDefaultServiceUrlAndEntraObjectId()
     {
         await using var bot = await TeamsBot.StartAsync();
+        HasTheApp(bot);
         var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, bot.Activities.UserAadObjectId, null, null);
 
         var outcome = await Channel(bot).SendAsync(new OutboundMessage(Guid.NewGuid(), target, Message.Text("Reminder: M-12 closes on Friday.")), CancellationToken.None);
@@ -42,6 +44,7 @@ public sealed class DeliveryChannelTests
     public async Task Send_ReplacesEarlierMessage_UpdatesThatActivity()
     {
         await using var bot = await TeamsBot.StartAsync();
+        HasTheApp(bot);
         var channel = Channel(bot);
         var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, bot.Activities.UserAadObjectId, null, Reference(bot));
         var first = Assert.IsType<DeliverySent>(await channel.SendAsync(new OutboundMessage(Guid.NewGuid(), target, Some.StatusMessage("M-12", 5)), CancellationToken.None));
@@ -90,6 +93,7 @@ public sealed class DeliveryChannelTests
     public async Task Send_UserBlockedTheApp_FailedAndUnreachable()
     {
         await using var bot = await TeamsBot.StartAsync();
+        HasTheApp(bot);
         bot.Simulator.BlockUser(bot.Activities.UserId);
         var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, bot.Activities.UserAadObjectId, null, Reference(bot));
 
@@ -97,6 +101,54 @@ public sealed class DeliveryChannelTests
 
         var failed = Assert.IsType<DeliveryFailed>(outcome);
         Assert.True(failed.RecipientUnreachable);
+    }
+
+    [Fact]
+    public async Task Send_PersonSharesNoTeamWithTheBot_RouteFailedAndNothingSent()
+    {
+        await using var bot = await TeamsBot.StartAsync();
+        var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, bot.Activities.UserAadObjectId, null, Reference(bot));
+
+        var outcome = await Channel(bot).SendAsync(new OutboundMessage(Guid.NewGuid(), target, Message.Text("M-12 waits for your answer")), CancellationToken.None);
+
+        var failed = Assert.IsType<DeliveryRouteFailed>(outcome);
+        Assert.Contains("403", failed.Reason, StringComparison.Ordinal);
+        Assert.Empty(bot.Simulator.CreatedConversations);
+        Assert.Empty(bot.Simulator.Activities);
+    }
+
+    [Fact]
+    public async Task Send_TeamMemberWhoNeverWrote_OpensTheChatAndDelivers()
+    {
+        await using var bot = await TeamsBot.StartAsync();
+        var team = bot.Simulator.AddTeam("Rights Before Arms");
+        var sam = bot.Simulator.AddTeamMember(team, "Sam Lee", "sam@gpn.org", guest: true);
+        await bot.Simulator.InstallBotAsync(bot.Http, bot.Messages, team);
+        var reference = new Activities.ConversationReference(bot.Simulator.ServiceUrl, "msteams", null, new Activities.ChannelAccount(bot.Activities.BotId), new Activities.ChannelAccount(sam.Id, sam.Name, sam.AadObjectId));
+        var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, sam.AadObjectId, null, reference.Serialise());
+
+        var outcome = await Channel(bot).SendAsync(new OutboundMessage(Guid.NewGuid(), target, Message.Text("M-12 waits for your answer")), CancellationToken.None);
+
+        var sent = Assert.IsType<DeliverySent>(outcome);
+        Assert.Equal(sam.Id, bot.Simulator.CreatedConversations[sent.ConversationId!]);
+        Assert.Equal(sent.ConversationId, Assert.Single(bot.Simulator.Activities, a => a.ConversationId == sent.ConversationId).ConversationId);
+    }
+
+    [Fact]
+    public async Task Send_ToATeamChannel_PostsANewThreadThere()
+    {
+        await using var bot = await TeamsBot.StartAsync();
+        var team = bot.Simulator.AddTeam("Rights Before Arms");
+        await bot.Simulator.InstallBotAsync(bot.Http, bot.Messages, team);
+        var channelReference = new Activities.ConversationReference(bot.Simulator.ServiceUrl, "msteams", new Activities.ConversationAccount(team.Id, "channel", bot.Simulator.Options.TenantId, true), new Activities.ChannelAccount(bot.Activities.BotId), null);
+        var target = new DeliveryTarget(Platform.Teams, bot.Simulator.Options.TenantId, string.Empty, team.Id, channelReference.Serialise());
+
+        var outcome = await Channel(bot).SendAsync(new OutboundMessage(Guid.NewGuid(), target, Some.StatusMessage("M-12", 5)), CancellationToken.None);
+
+        var sent = Assert.IsType<DeliverySent>(outcome);
+        Assert.Equal(team.Id, sent.ConversationId);
+        Assert.Empty(bot.Simulator.CreatedConversations);
+        Assert.Contains(bot.Simulator.Activities, a => a.ConversationId == team.Id && a.ActivityId == sent.PlatformMessageId && a.Method == "POST");
     }
 
     [Fact]
@@ -153,6 +205,20 @@ public sealed class DeliveryChannelTests
 
         Assert.Equal(Platform.Teams, channel.Platform);
     }
+
+    [Fact]
+    public async Task Registration_ContactFinder_IsTheTeamsOne()
+    {
+        await using var bot = await TeamsBot.StartAsync();
+
+        var finder = Assert.Single(bot.Services.GetServices<CoalitionBot.Core.Reach.IContactFinder>());
+
+        Assert.Equal(Platform.Teams, finder.Platform);
+        Assert.Null(await finder.FindByEmailAsync("amira@hra.org", CancellationToken.None)); // no roster store in the adapter alone
+    }
+
+    /// <summary>The app is installed for the test's user (they could chat with the bot), so the bot may open a 1:1 chat with them.</summary>
+    private static void HasTheApp(TeamsBot bot) => bot.Simulator.AddMember(bot.Activities.UserId, bot.Activities.UserAadObjectId, bot.Activities.UserName, "amira@hra.org");
 
     private static IDeliveryChannel Channel(TeamsBot bot) => bot.Services.GetServices<IDeliveryChannel>().Single(c => c.Platform == Platform.Teams);
 

@@ -25,6 +25,19 @@ public sealed class OptionsTests
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:10")]
+    [InlineData("30.00:00:00")]
+    public async Task Start_RosterMaxAgeOutOfRange_FailsNamingTheKey(string age)
+    {
+        var settings = Valid();
+        settings["Teams:RosterMaxAge"] = age;
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(settings, "Production"));
+
+        Assert.Contains("Teams:RosterMaxAge", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_NoAppIdOutsideDevelopment_FailsNamingAppId()
     {

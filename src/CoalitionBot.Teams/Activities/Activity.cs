@@ -44,6 +44,8 @@ internal sealed class Activity
 
     public List<ChannelAccount>? MembersAdded { get; set; }
 
+    public List<ChannelAccount>? MembersRemoved { get; set; }
+
     public List<Attachment>? Attachments { get; set; }
 
     [JsonExtensionData]

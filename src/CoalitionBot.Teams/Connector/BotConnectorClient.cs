@@ -20,6 +20,9 @@ internal sealed partial class BotConnectorClient(
 {
     public const string HttpClientName = "CoalitionBot.Teams.Connector";
 
+    /// <summary>The largest page Teams serves from pagedmembers.</summary>
+    public const int MaxPageSize = 500;
+
     /// <summary>POST /v3/conversations/{id}/activities: a new message in the conversation (a new thread in a channel).</summary>
     public Task<ConnectorResult> SendAsync(string serviceUrl, string tenant, string conversationId, JsonObject activity, bool wait, CancellationToken ct) =>
         WriteAsync(HttpMethod.Post, serviceUrl, tenant, conversationId, $"v3/conversations/{Esc(conversationId)}/activities", activity, wait, ct);
@@ -65,6 +68,25 @@ internal sealed partial class BotConnectorClient(
         }
 
         return (result, array.EnumerateArray().Select(e => e.Clone()).ToList());
+    }
+
+    /// <summary>
+    /// GET /v3/conversations/{id}/pagedmembers: one page (at most 500) of a team's or group chat's roster, and the token
+    /// for the next page (null on the last).
+    /// </summary>
+    public async Task<(ConnectorResult Result, IReadOnlyList<JsonElement> Members, string? ContinuationToken)> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct)
+    {
+        var path = $"v3/conversations/{Esc(conversationId)}/pagedmembers?pageSize={MaxPageSize}"
+            + (string.IsNullOrEmpty(continuationToken) ? string.Empty : "&continuationToken=" + Esc(continuationToken));
+        var (result, body) = await ExchangeAsync(HttpMethod.Get, serviceUrl, path, null, ct).ConfigureAwait(false);
+        if (!result.Succeeded || body is not { ValueKind: JsonValueKind.Object } page)
+        {
+            return (result, [], null);
+        }
+
+        var members = page.TryGetProperty("members", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select(e => e.Clone()).ToList() : [];
+        var next = page.TryGetProperty("continuationToken", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+        return (result, members, string.IsNullOrEmpty(next) ? null : next);
     }
 
     /// <summary>GET /v3/conversations/{id}/members/{memberId}: one member, with email when Teams knows it.</summary>

@@ -31,7 +31,11 @@ internal sealed class TeamsDeliveryChannel(
             var created = await connector.CreateConversationAsync(serviceUrl, target.TenantId, bot, member, cancellationToken).ConfigureAwait(false);
             if (!created.Succeeded || string.IsNullOrEmpty(created.Id))
             {
-                return Outcome(created, "creating the 1:1 chat");
+                // 403 without a block: the bot shares no team or chat with them and is not installed for them. Another
+                // route (e-mail) may still reach them.
+                return created is { Status: 403, ErrorCode: not ("MessageWritesBlocked" or "ConversationBlockedByUser") }
+                    ? new DeliveryRouteFailed($"Teams creating the 1:1 chat: 403 {created.ErrorCode ?? "Forbidden"} (the bot shares no team with this person)")
+                    : Outcome(created, "creating the 1:1 chat");
             }
 
             conversationId = created.Id;

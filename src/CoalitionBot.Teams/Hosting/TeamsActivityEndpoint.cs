@@ -22,6 +22,7 @@ internal sealed partial class TeamsActivityEndpoint(
     InvokeHandler invokes,
     IOptions<TeamsOptions> options,
     TimeProvider time,
+    Rosters.TeamsRosterEvents rosters,
     ILogger<TeamsActivityEndpoint> logger)
 {
     /// <summary>The Bot Framework service gives the bot 15 s to answer an activity (invokes included) before it fails it.</summary>
@@ -79,6 +80,7 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         using var scope = logger.BeginScope("Teams {Tenant} {Conversation}", InboundMapper.Tenant(activity), activity.Conversation.Id);
+        await rosters.ObserveAsync(activity, ct).ConfigureAwait(false);
         switch (activity.Type)
         {
             case "message":

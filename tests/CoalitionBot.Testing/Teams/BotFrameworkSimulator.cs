@@ -18,7 +18,7 @@ namespace CoalitionBot.Testing.Teams;
 /// OpenID metadata and keys with endorsements, a token endpoint that checks client credentials, the v3 connector
 /// routes with Teams' throttles, size limit and blocked users, and a way to post signed activities to a bot.
 /// </summary>
-public sealed class BotFrameworkSimulator : IAsyncDisposable
+public sealed partial class BotFrameworkSimulator : IAsyncDisposable
 {
     public const string Scope = "https://api.botframework.com/.default";
     public const int MaxActivityBytes = 100 * 1024;
@@ -30,6 +30,7 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> conversationMembers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> blockedUsers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> roster = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> talkedToBot = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> activityIds = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(int Status, TimeSpan? RetryAfter, string Code)> failures = new();
     private readonly List<RecordedActivity> recorded = [];
@@ -107,13 +108,23 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken(f, activity["serviceUrl"]?.GetValue<string>()));
         }
 
+        // Whoever wrote to the bot shares a conversation with it (or has it installed): the bot may open a 1:1 chat with them.
+        foreach (var key in new[] { "id", "aadObjectId" })
+        {
+            if (activity["from"]?[key]?.GetValue<string>() is { Length: > 0 } id)
+            {
+                talkedToBot[id] = 0;
+            }
+        }
+
         return await client.SendAsync(request).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Puts a person in the tenant's roster: the members endpoints then answer with their name, object id and e-mail
-    /// (as Teams does for users of the bot's tenant), found by their 29: id or their Entra object id. Who is in which
-    /// conversation is not modelled: a rostered person is a member of every conversation.
+    /// Puts a person of the tenant who has the app installed (they can chat with the bot) in the roster: the members
+    /// endpoints then answer with their name, object id and e-mail, found by their 29: id or their Entra object id, and
+    /// the bot may open a 1:1 chat with them. Such a person counts as a member of every conversation; people in teams
+    /// are modelled with <see cref="AddTeam"/>.
     /// </summary>
     public void AddMember(string memberId, string aadObjectId, string name, string email)
     {
@@ -182,6 +193,7 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
         connector.MapDelete("/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => Write(c, "DELETE", conversationId, activityId));
         connector.MapGet("/{conversationId}/members", (HttpContext c, string conversationId) => Members(c, conversationId, null));
         connector.MapGet("/{conversationId}/members/{memberId}", (HttpContext c, string conversationId, string memberId) => Members(c, conversationId, memberId));
+        connector.MapGet("/{conversationId}/pagedmembers", (HttpContext c, string conversationId) => PagedMembers(c, conversationId));
     }
 
     private async Task<IResult> Token(HttpContext context, string tenant)
@@ -219,128 +231,6 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
         });
     }
 
-    private async Task<IResult> CreateConversation(HttpContext context)
-    {
-        if (!Authorised(context))
-        {
-            return ConnectorError(401, "Unauthorized", "Authorization has been denied for this request.");
-        }
-
-        var body = await JsonNode.ParseAsync(context.Request.Body).ConfigureAwait(false) as JsonObject;
-        var member = body?["members"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
-        var tenant = body?["tenantId"]?.GetValue<string>() ?? body?["channelData"]?["tenant"]?["id"]?.GetValue<string>();
-        if (string.IsNullOrEmpty(member) || body?["bot"]?["id"] is null)
-        {
-            return ConnectorError(400, "BadArgument", "Bot and members are required.");
-        }
-
-        if (!string.Equals(tenant, Options.TenantId, StringComparison.OrdinalIgnoreCase))
-        {
-            return ConnectorError(400, "BadArgument", "Tenant id is required and must be the user's tenant.");
-        }
-
-        // Teams answers with the existing 1:1 chat when there is one.
-        var id = "a:1" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(member)))[..24];
-        conversationMembers[id] = member;
-        return Results.Json(new JsonObject { ["id"] = id }, statusCode: 201);
-    }
-
-    private async Task<IResult> Write(HttpContext context, string method, string conversationId, string? activityId)
-    {
-        if (!Authorised(context))
-        {
-            return ConnectorError(401, "Unauthorized", "Authorization has been denied for this request.");
-        }
-
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer).ConfigureAwait(false);
-        var bytes = (int)buffer.Length;
-        JsonObject body = [];
-        if (method != "DELETE")
-        {
-            if (bytes > MaxActivityBytes)
-            {
-                return ConnectorError(413, "MessageSizeTooBig", "Message size too big.");
-            }
-
-            body = JsonNode.Parse(buffer.ToArray()) as JsonObject ?? [];
-            if (body["type"]?.GetValue<string>() != "message")
-            {
-                return ConnectorError(400, "BadArgument", "Activity type must be message.");
-            }
-        }
-
-        if (failures.TryDequeue(out var failure))
-        {
-            return ConnectorError(failure.Status, failure.Code, "Injected failure.", failure.RetryAfter);
-        }
-
-        if (conversationMembers.TryGetValue(conversationId, out var member) && blockedUsers.ContainsKey(member))
-        {
-            return Results.Json(
-                new JsonObject
-                {
-                    ["error"] = new JsonObject
-                    {
-                        ["code"] = "ConversationBlockedByUser",
-                        ["message"] = "User blocked the conversation with the bot.",
-                        ["subCode"] = "MessageWritesBlocked",
-                    },
-                },
-                statusCode: 403);
-        }
-
-        if ((method is "PUT" or "DELETE") && (activityId is null || !activityIds.ContainsKey(conversationId + "|" + activityId)))
-        {
-            return ConnectorError(404, "ActivityNotFound", "The activity to update was not found.");
-        }
-
-        if (throttle.TryWrite(conversationId) is { } wait)
-        {
-            return ConnectorError(429, "Throttled", "Too many requests to this conversation.", wait);
-        }
-
-        var id = method is "PUT" or "DELETE" ? activityId! : "1:" + Interlocked.Increment(ref nextActivity).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        activityIds[conversationId + "|" + id] = 0;
-        Record(new RecordedActivity(method, conversationId, id, body["replyToId"]?.GetValue<string>() ?? (method == "REPLY" ? activityId : null), body, bytes));
-        return method == "DELETE" ? Results.Ok() : Results.Json(new JsonObject { ["id"] = id }, statusCode: method == "PUT" ? 200 : 201);
-    }
-
-    private IResult Members(HttpContext context, string conversationId, string? memberId)
-    {
-        if (!Authorised(context))
-        {
-            return ConnectorError(401, "Unauthorized", "Authorization has been denied for this request.");
-        }
-
-        if (memberId is not null && roster.TryGetValue(memberId, out var known))
-        {
-            return Results.Json(known.DeepClone());
-        }
-
-        var id = conversationMembers.GetValueOrDefault(conversationId) ?? "29:1sim-user";
-        if (roster.TryGetValue(id, out var chatMember))
-        {
-            return memberId is null ? Results.Json(new JsonArray(chatMember.DeepClone())) : ConnectorError(404, "MemberNotFoundInConversation", "The member was not found.");
-        }
-
-        var member = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = "Simulated User",
-            ["aadObjectId"] = "00000000-0000-0000-0000-0000000000aa",
-            ["email"] = "user@example.org",
-            ["userPrincipalName"] = "user@example.org",
-            ["tenantId"] = Options.TenantId,
-        };
-        if (memberId is not null)
-        {
-            return memberId == id ? Results.Json(member) : ConnectorError(404, "MemberNotFoundInConversation", "The member was not found.");
-        }
-
-        return Results.Json(new JsonArray(member));
-    }
-
     private bool Authorised(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
@@ -367,17 +257,4 @@ public sealed class BotFrameworkSimulator : IAsyncDisposable
 
     private static IResult ConnectorError(int status, string code, string message, TimeSpan? retryAfter = null) =>
         new ConnectorErrorResult(status, code, message, retryAfter);
-
-    private sealed class ConnectorErrorResult(int status, string code, string message, TimeSpan? retryAfter) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            if (retryAfter is { } wait)
-            {
-                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }, statusCode: status).ExecuteAsync(httpContext);
-        }
-    }
 }
