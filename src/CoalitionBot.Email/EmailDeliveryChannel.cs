@@ -23,8 +23,7 @@ internal sealed partial class EmailDeliveryChannel(EmailComposer composer, IMail
             return new DeliverySent(earlier, null);
         }
 
-        if (!MailboxAddress.TryParse(message.Target.UserId, out var to) || !to.Address.Contains('@', StringComparison.Ordinal)
-            || to.Address.EndsWith('@'))
+        if (!MailboxAddress.TryParse(message.Target.UserId, out var to) || to.LocalPart.Length == 0 || to.Domain.Length == 0)
         {
             return new DeliveryFailed("This contact's e-mail address is not valid.", RecipientUnreachable: true);
         }

@@ -10,12 +10,12 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         var errors = new List<string>();
-        if (!MailboxAddress.TryParse(options.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
+        if (!IsAddress(options.From, out var from))
         {
             errors.Add("Email:From must be an e-mail address, e.g. \"Our coalition <memos@coalition.example.org>\".");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.UnsubscribeAddress) && !MailboxAddress.TryParse(options.UnsubscribeAddress, out _))
+        if (!string.IsNullOrWhiteSpace(options.UnsubscribeAddress) && !IsAddress(options.UnsubscribeAddress, out _))
         {
             errors.Add("Email:UnsubscribeAddress must be an e-mail address (or empty for the From address).");
         }
@@ -55,6 +55,18 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsAddress(string? text, out MailboxAddress? address)
+    {
+        address = null;
+        if (!MailboxAddress.TryParse(text, out var parsed) || parsed.LocalPart.Length == 0 || parsed.Domain.Length == 0)
+        {
+            return false;
+        }
+
+        address = parsed;
+        return true;
     }
 
     private static bool IsLoopback(string host) =>
