@@ -41,12 +41,7 @@ public sealed class BrowserMailPickupTests(ITestOutputHelper output) : IDisposab
         await factory.DeliverAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, chromium);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(baseAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "E-mails sent (pickup folder)" }).ClickAsync();
