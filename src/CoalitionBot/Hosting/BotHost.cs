@@ -2,6 +2,7 @@ using CoalitionBot.Slack;
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Downloads;
+using CoalitionBot.Email;
 using CoalitionBot.Outbox;
 using CoalitionBot.Reminders;
 using CoalitionBot.Storage.Outbox;
@@ -50,6 +51,8 @@ public static class BotHost
             services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();
         }
 
+        // E-mail always runs: partners outside chat are reached by it. Without SMTP settings it writes to data/mail/.
+        services.AddEmail(builder.Configuration, Directory.GetCurrentDirectory());
         if (channels.Teams)
         {
             services.AddTeams(builder.Configuration);
@@ -88,6 +91,7 @@ public static class BotHost
             app.UseDefaultFiles();
             app.UseStaticFiles();
             app.MapWebChannel();
+            app.MapMailPickup();
         }
         else
         {

@@ -34,7 +34,7 @@ public static class WebChannelEndpoints
     /// From this machine, and not relayed: a reverse proxy or tunnel on the same host also connects from loopback,
     /// but says so in its forwarding headers, and then the request is someone else's.
     /// </summary>
-    private static bool IsLocal(HttpContext http) =>
+    internal static bool IsLocal(HttpContext http) =>
         (http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress))
         && !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("Forwarded")
         && !http.Request.Headers.ContainsKey("X-Forwarded-Host");

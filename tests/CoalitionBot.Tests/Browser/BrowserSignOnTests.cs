@@ -23,12 +23,7 @@ public sealed class BrowserSignOnTests(ITestOutputHelper output)
         await factory.DeliverAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, chromium);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(baseAddress.ToString());
         await Assertions.Expect(page.Locator(".cb-banner")).ToContainTextAsync("identities are not verified");

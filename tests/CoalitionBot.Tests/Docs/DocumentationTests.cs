@@ -36,6 +36,10 @@ public sealed class DocumentationTests
     [InlineData("Teams", "OpenIdMetadataUrl")]
     [InlineData("Downloads", "SigningKey")]
     [InlineData("Reminders", "SweepInterval")]
+    [InlineData("Email", "From")]
+    [InlineData("Email", "PickupDirectory")]
+    [InlineData("Email", "UnsubscribeAddress")]
+    [InlineData("Email", "Smtp")]
     public async Task ExampleSettings_DocumentEveryKey(string section, string key)
     {
         var example = await File.ReadAllTextAsync(Path.Combine(Root, "appsettings.example.json"));
