@@ -12,12 +12,12 @@ namespace CoalitionBot.Core.Features;
 /// <summary>`partners`: the directory of partner organisations and their contacts (coordinators manage it).</summary>
 public sealed class PartnersFeature(DownloadLinks links) : IFeature
 {
-    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate>]";
+    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email>]";
 
     public IEnumerable<Route> Routes =>
     [
         Route.Command("partners", Permission.Coordinator, Usage,
-            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up.", Partners),
+            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up; `partners revoke-link` stops a contact's personal e-mail link to a memo.", Partners),
     ];
 
     private async Task<Reply> Partners(RequestContext ctx, CancellationToken ct)
@@ -32,6 +32,7 @@ public sealed class PartnersFeature(DownloadLinks links) : IFeature
             "export" => Export(ctx),
             "duplicates" => await PartnerDirectoryCommands.DuplicatesAsync(ctx, ct),
             "merge" => await PartnerDirectoryCommands.MergeAsync(ctx, rest, ct),
+            "revoke-link" => await Reach.RevokeLinkCommand.RunAsync(ctx, rest, ct),
             _ => throw new RefusalException($"Usage: `{Usage}`"),
         };
     }
