@@ -15,6 +15,7 @@ public static class SignOnPageLayout
         body{margin:0}main{max-width:46rem;margin:0 auto;padding:1rem}
         h1{font-size:1.4rem;line-height:1.3;margin:.5rem 0}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem}
         section,.cb-message{background:#fff;border:1px solid #c9c9c4;border-radius:8px;padding:1rem;margin:1rem 0}
+        .cb-status .cb-message,section .cb-message{border:0;padding:0;margin:0;background:none}
         .cb-whose{background:#fff8e1;border:1px solid #8a6d00;border-radius:8px;padding:.75rem 1rem}
         .cb-status{background:#e8f5e9;border:2px solid #1b5e20;border-radius:8px;padding:.75rem 1rem}
         .cb-problem{background:#fdecea;border:2px solid #8e1b10;border-radius:8px;padding:.75rem 1rem}

@@ -81,7 +81,7 @@ public static class SignOnPageViews
     };
 
     private static string WithdrawForm(LinkedMemo view, HtmlPostTarget post) =>
-        $"<details><summary>Withdraw {Encode(view.AnswersFor)}'s signature</summary><form method=\"post\" action=\"{Encode(post.Action)}\">{post.HiddenFields()}"
+        $"<details><summary>Withdraw the signature of {Encode(view.AnswersFor)}</summary><form method=\"post\" action=\"{Encode(post.Action)}\">{post.HiddenFields()}"
         + $"<input type=\"hidden\" name=\"{LinkInbound.WithdrawField}\" value=\"{Encode(view.Memo.Code)}\">"
         + $"<div class=\"cb-field\"><label for=\"w-reason\">Reason (optional, seen by coordinators)</label><textarea id=\"w-reason\" name=\"reason\" rows=\"3\" maxlength=\"{SignOnFeature.ReasonMax}\"></textarea></div>"
         + "<button type=\"submit\" class=\"cb-button cb-danger\">Withdraw the signature</button></form></details>";

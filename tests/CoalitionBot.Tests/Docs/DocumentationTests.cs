@@ -36,6 +36,8 @@ public sealed class DocumentationTests
     [InlineData("Teams", "OpenIdMetadataUrl")]
     [InlineData("Downloads", "SigningKey")]
     [InlineData("Reminders", "SweepInterval")]
+    [InlineData("SignOnPage", "PermitsPerLinkPerMinute")]
+    [InlineData("SignOnPage", "PermitsPerAddressPerMinute")]
     public async Task ExampleSettings_DocumentEveryKey(string section, string key)
     {
         var example = await File.ReadAllTextAsync(Path.Combine(Root, "appsettings.example.json"));

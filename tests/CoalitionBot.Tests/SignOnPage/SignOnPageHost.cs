@@ -76,6 +76,14 @@ internal static class SignOnPageHost
         return await data.ListAsync(data.AuditEvents.Where(e => e.Action.StartsWith(actionPrefix)).OrderBy(e => e.Id), default);
     }
 
+    public static async Task<string> AuditCertificateCsvAsync(this BotFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var data = scope.ServiceProvider.GetRequiredService<IDataSession>();
+        var memo = (await data.FirstOrDefaultAsync(data.Memos, default))!;
+        return Documents.AuditCertificate.ToCsv(await Core.Downloads.AuditTrail.ForMemoAsync(data, memo, default));
+    }
+
     public static async Task<SignOn?> AnswerAsync(this BotFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -101,6 +101,7 @@ public sealed class SignOnPageTests
         Assert.Equal("127.0.0.1", signed.IpAddress);
         Assert.Equal("TestBrowser/1.0", signed.UserAgent);
         Assert.Equal(SignOnState.Signed, (await factory.AnswerAsync())!.State);
+        Assert.Contains("e-mail link, IP 127.0.0.1, TestBrowser/1.0", await factory.AuditCertificateCsvAsync());
     }
 
     [Fact]
