@@ -90,16 +90,18 @@ public static class HtmlRenderer
         {
             var id = "f-" + field.Id;
             var value = values is not null && values.TryGetValue(field.Id, out var v) ? v : field.Initial;
+            var error = errors?.GetValueOrDefault(field.Id);
+            var described = error is null ? "" : $" aria-invalid=\"true\" aria-describedby=\"e-{Attr(field.Id)}\"";
             html.Append("<div class=\"cb-field\" data-field=\"").Append(Attr(field.Id)).Append("\">");
             if (field.Kind == FormFieldKind.Checkbox)
             {
                 html.Append("<label><input type=\"checkbox\" name=\"").Append(Attr(field.Id)).Append("\" value=\"true\"")
-                    .Append(value == "true" ? " checked" : "").Append(field.Required ? " required" : "").Append("> ").Append(Text(field.Label)).Append("</label>");
+                    .Append(value == "true" ? " checked" : "").Append(field.Required ? " required" : "").Append(described).Append("> ").Append(Text(field.Label)).Append("</label>");
             }
             else
             {
                 html.Append("<label for=\"").Append(Attr(id)).Append("\">").Append(Text(field.Label)).Append(field.Required ? " *" : "").Append("</label>");
-                html.Append(Input(field, id, value));
+                html.Append(Input(field, id, value, described));
             }
 
             if (field.Hint is not null)
@@ -107,9 +109,9 @@ public static class HtmlRenderer
                 html.Append("<small>").Append(Text(field.Hint)).Append("</small>");
             }
 
-            if (errors is not null && errors.TryGetValue(field.Id, out var error))
+            if (error is not null)
             {
-                html.Append("<div class=\"cb-error\">").Append(Text(error)).Append("</div>");
+                html.Append("<div class=\"cb-error\" id=\"e-").Append(Attr(field.Id)).Append("\">").Append(Text(error)).Append("</div>");
             }
 
             html.Append("</div>");
@@ -119,9 +121,9 @@ public static class HtmlRenderer
         return html.Append("</form>").ToString();
     }
 
-    private static string Input(FormField field, string id, string? value)
+    private static string Input(FormField field, string id, string? value, string described)
     {
-        var common = $" id=\"{Attr(id)}\" name=\"{Attr(field.Id)}\"{(field.Required ? " required" : "")}";
+        var common = $" id=\"{Attr(id)}\" name=\"{Attr(field.Id)}\"{(field.Required ? " required" : "")}{described}";
         return field.Kind switch
         {
             FormFieldKind.LongText => $"<textarea{common} rows=\"6\"{MaxLength(field)}>{Encoder.Encode(value ?? "")}</textarea>",

@@ -38,6 +38,7 @@ public sealed class BrowserSignOnPageTests(ITestOutputHelper output)
         await form.GetByLabel("Signatory title").FillAsync("Executive Director");
         await form.GetByRole(AriaRole.Button, new() { Name = "Sign on" }).ClickAsync();
         await Assertions.Expect(form.Locator("[data-field=attest] .cb-error")).ToContainTextAsync("confirm you may sign");
+        await Assertions.Expect(form.Locator("input[name=attest]")).ToHaveAttributeAsync("aria-describedby", "e-attest");
         await Assertions.Expect(form.GetByLabel("Signatory title")).ToHaveValueAsync("Executive Director");
         await form.GetByLabel("I confirm I am authorised to sign this memo on behalf of The Human Rights Advocates.").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Sign on" }).ClickAsync();
