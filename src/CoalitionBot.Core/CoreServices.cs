@@ -20,6 +20,9 @@ public static class CoreServices
         services.AddSingleton<DownloadSigner>();
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<IDownloadFileSource, DownloadFileSource>();
+        services.AddSingleton<Reach.PersonalLinkTokens>();
+        services.AddSingleton<Reach.PersonalLinks>();
+        services.AddSingleton<Reach.IPersonalLinks>(sp => sp.GetRequiredService<Reach.PersonalLinks>());
         services.AddSingleton<IFeature, HelpFeature>();
         services.AddSingleton<IFeature, SetupFeature>();
         services.AddSingleton<IFeature, MemoViewFeature>();

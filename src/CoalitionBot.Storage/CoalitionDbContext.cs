@@ -47,6 +47,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Rosters.RosterMemberEntry> RosterMembers => Set<Rosters.RosterMemberEntry>();
 
+    public DbSet<PersonalLink> PersonalLinks => Set<PersonalLink>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -101,6 +103,17 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Subject).HasMaxLength(1000);
             e.Property(x => x.Before).HasMaxLength(int.MaxValue);
             e.Property(x => x.After).HasMaxLength(int.MaxValue);
+            e.Property(x => x.Via).HasMaxLength(100);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+        });
+        model.Entity<PersonalLink>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.Seed).HasMaxLength(64);
+
+            // One active link per contact and memo; revoked and replaced ones stay for the record.
+            e.HasIndex(x => new { x.MemoId, x.ContactId }).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
         });
         model.Entity<Delivery>(e =>
         {

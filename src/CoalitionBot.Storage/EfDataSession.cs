@@ -31,6 +31,11 @@ internal sealed class EfDataSession(CoalitionDbContext db) : IDataSession
 
     public IQueryable<ReminderSnooze> Snoozes => db.Snoozes;
 
+    public IQueryable<PersonalLink> PersonalLinks => db.PersonalLinks;
+
+    public IReadOnlyList<T> Added<T>()
+        where T : class => db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+
     public void Add<T>(T entity)
         where T : class => db.Add(entity);
 

@@ -8,7 +8,7 @@ namespace CoalitionBot.Storage;
 internal static class UniqueViolations
 {
     private static readonly string[] Tables =
-        ["ReminderSnoozes", "ProcessedInbound", "InboundJournal", "SignOns", "Deliveries", "Memos", "Versions", "Comments", "Identities", "Organisations", "Contacts", "Coalitions"];
+        ["PersonalLinks", "ReminderSnoozes", "ProcessedInbound", "InboundJournal", "SignOns", "Deliveries", "Memos", "Versions", "Comments", "Identities", "Organisations", "Contacts", "Coalitions"];
 
     public static string? TableOf(DbUpdateException e)
     {

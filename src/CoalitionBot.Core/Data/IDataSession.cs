@@ -32,6 +32,12 @@ public interface IDataSession
 
     IQueryable<ReminderSnooze> Snoozes { get; }
 
+    IQueryable<PersonalLink> PersonalLinks { get; }
+
+    /// <summary>Entities of this type added in this unit of work and not saved yet (queries do not see them).</summary>
+    IReadOnlyList<T> Added<T>()
+        where T : class;
+
     void Add<T>(T entity)
         where T : class;
 

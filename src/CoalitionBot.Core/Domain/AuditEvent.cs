@@ -22,4 +22,11 @@ public sealed class AuditEvent
     public string? After { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>How the change arrived when it was not a chat ("e-mail link"), with the sender's address and browser.</summary>
+    public string? Via { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public string? UserAgent { get; set; }
 }

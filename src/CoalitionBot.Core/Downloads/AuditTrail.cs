@@ -35,7 +35,7 @@ public static class AuditTrail
             };
             if (entry is not null)
             {
-                entries.Add(entry);
+                entries.Add(entry with { Via = Via(e) });
             }
 
             AuditEntry Signed(AuditAction action) => new(organisation, action, e.At, after.Text("SignatoryName"), after.Text("SignatoryTitle"),
@@ -45,6 +45,10 @@ public static class AuditTrail
 
         return entries;
     }
+
+    // "e-mail link, IP 203.0.113.7, Mozilla/5.0 …": the time is the entry's own.
+    private static string? Via(AuditEvent e) => e.Via is null ? null
+        : string.Join(", ", new[] { e.Via, e.IpAddress is null ? null : "IP " + e.IpAddress, e.UserAgent }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     // The wording the sign-on form showed with its checkbox (SignOnFeature).
     private static string Attestation(string organisation, bool onBehalf, SignOnMode mode) => mode == SignOnMode.Individuals

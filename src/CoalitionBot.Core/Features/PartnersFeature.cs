@@ -14,18 +14,21 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 public sealed class PartnersFeature : IFeature
 {
-    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate>]";
+    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email>]";
     private const string AddUsage = "partners add <organisation> | <category> | <country> [| alias, alias]";
     private const string LinkUsage = "partners link <organisation> | <person> | <email> [| non-signer]";
 
     public IEnumerable<Route> Routes =>
     [
         Route.Command(220, "partners", Permission.Coordinator, Usage,
-            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up.", Partners),
+            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up; `partners revoke-link` stops a contact's personal e-mail link to a memo.", Partners),
         Route.Command(221, "partners add", Permission.Coordinator, AddUsage,
             "Adds a partner organisation, in one of the coalition's categories.", AddAsync),
         Route.Command(222, "partners link", Permission.Coordinator, LinkUsage,
             "Adds a contact person to an organisation; they may sign for it unless marked `non-signer`.", LinkAsync) with { Aliases = ["partners contact"] },
+        Route.Command(227, "partners revoke-link", Permission.Coordinator, "partners revoke-link M-3 <person> | <email>",
+            "Stops a contact's personal e-mail link to a memo at once; the next message to them carries a new one.",
+            (ctx, ct) => Reach.RevokeLinkCommand.RunAsync(ctx, ctx.Command.Rest, ct)),
     ];
 
     /// <summary>`partners` and `partners list`; any other word after `partners` is not a subcommand.</summary>

@@ -19,11 +19,11 @@ public static class AuditCertificate
     /// <summary>CSV, one row per event of every organisation that signed, by organisation then time.</summary>
     public static string ToCsv(IReadOnlyList<AuditEntry> entries) =>
         CsvText.Write(
-            ["organisation", "action", "at_utc", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor"],
+            ["organisation", "action", "at_utc", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"],
             Threads(entries).SelectMany(t => t).Select(e => (IReadOnlyList<string?>)
             [
                 PartnerText.OneLine(e.Organisation), e.Action.ToString().ToLowerInvariant(), CsvText.Time(e.At), e.SignatoryName,
-                e.SignatoryTitle, e.VersionHash, e.Attestation, e.Detail, e.Actor,
+                e.SignatoryTitle, e.VersionHash, e.Attestation, e.Detail, e.Actor, e.Via,
             ]));
 
     internal static void Append(DocxBuilder builder, string memoTitle, IReadOnlyList<AuditEntry> entries)
@@ -64,6 +64,11 @@ public static class AuditCertificate
         if (!string.IsNullOrWhiteSpace(entry.Actor))
         {
             parts.Add("recorded by " + PartnerText.OneLine(entry.Actor));
+        }
+
+        if (!string.IsNullOrWhiteSpace(entry.Via))
+        {
+            parts.Add("via " + PartnerText.OneLine(entry.Via));
         }
 
         var line = string.Join(" ", parts);

@@ -5,6 +5,7 @@ using CoalitionBot.Downloads;
 using CoalitionBot.Email;
 using CoalitionBot.Outbox;
 using CoalitionBot.Reminders;
+using CoalitionBot.SignOnPage;
 using CoalitionBot.Storage.Outbox;
 using CoalitionBot.Storage;
 using CoalitionBot.WebChannel;
@@ -31,6 +32,7 @@ public static class BotHost
         services.AddSingleton(channels);
         services.AddCoalitionCore();
         services.AddDownloads();
+        services.AddSignOnPage();
         services.AddCoalitionStorage(builder.Configuration);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -78,6 +80,7 @@ public static class BotHost
         }
 
         await app.MapDownloadsAsync();
+        app.MapSignOnPage();
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)
         {

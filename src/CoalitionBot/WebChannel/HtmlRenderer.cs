@@ -8,12 +8,13 @@ namespace CoalitionBot.WebChannel;
 /// <summary>
 /// Renders neutral messages and forms as HTML fragments for the local web channel. All user text is
 /// HTML-encoded; memo Markdown goes through Markdig with raw HTML disabled and unsafe link schemes removed.
+/// With a <see cref="HtmlPostTarget"/>, buttons and forms are plain HTML forms that post there (no script needed).
 /// </summary>
 public static class HtmlRenderer
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public static string Render(Message message)
+    public static string Render(Message message, HtmlPostTarget? post = null)
     {
         var html = new StringBuilder("<div class=\"cb-message\">");
         foreach (var block in message.Blocks)
@@ -48,7 +49,7 @@ public static class HtmlRenderer
                     html.Append("<div class=\"cb-buttons\">");
                     foreach (var button in b.Buttons)
                     {
-                        html.Append(Button(button));
+                        html.Append(post is null ? Button(button) : PostButton(button, post));
                     }
 
                     html.Append("</div>");
@@ -59,10 +60,21 @@ public static class HtmlRenderer
         return html.Append("</div>").ToString();
     }
 
-    public static string Render(Form form, IReadOnlyDictionary<string, string>? errors = null, IReadOnlyDictionary<string, string?>? values = null)
+    public static string Render(
+        Form form, IReadOnlyDictionary<string, string>? errors = null, IReadOnlyDictionary<string, string?>? values = null, HtmlPostTarget? post = null)
     {
         var html = new StringBuilder();
-        html.Append("<form class=\"cb-form\" data-form-id=\"").Append(Attr(form.FormId)).Append("\" data-context=\"").Append(Attr(form.Context)).Append("\" novalidate>");
+        html.Append("<form class=\"cb-form\" data-form-id=\"").Append(Attr(form.FormId)).Append("\" data-context=\"").Append(Attr(form.Context)).Append("\" novalidate");
+        if (post is not null)
+        {
+            html.Append(" method=\"post\" action=\"").Append(Attr(post.Action)).Append("\">").Append(post.HiddenFields())
+                .Append(Hidden(HtmlPostTarget.FormField, form.FormId)).Append(Hidden(HtmlPostTarget.ContextField, form.Context));
+        }
+        else
+        {
+            html.Append('>');
+        }
+
         html.Append("<h3>").Append(Text(form.Title)).Append("</h3>");
         if (form.Intro is not null)
         {
@@ -78,16 +90,18 @@ public static class HtmlRenderer
         {
             var id = "f-" + field.Id;
             var value = values is not null && values.TryGetValue(field.Id, out var v) ? v : field.Initial;
+            var error = errors?.GetValueOrDefault(field.Id);
+            var described = error is null ? "" : $" aria-invalid=\"true\" aria-describedby=\"e-{Attr(field.Id)}\"";
             html.Append("<div class=\"cb-field\" data-field=\"").Append(Attr(field.Id)).Append("\">");
             if (field.Kind == FormFieldKind.Checkbox)
             {
                 html.Append("<label><input type=\"checkbox\" name=\"").Append(Attr(field.Id)).Append("\" value=\"true\"")
-                    .Append(value == "true" ? " checked" : "").Append(field.Required ? " required" : "").Append("> ").Append(Text(field.Label)).Append("</label>");
+                    .Append(value == "true" ? " checked" : "").Append(field.Required ? " required" : "").Append(described).Append("> ").Append(Text(field.Label)).Append("</label>");
             }
             else
             {
                 html.Append("<label for=\"").Append(Attr(id)).Append("\">").Append(Text(field.Label)).Append(field.Required ? " *" : "").Append("</label>");
-                html.Append(Input(field, id, value));
+                html.Append(Input(field, id, value, described));
             }
 
             if (field.Hint is not null)
@@ -95,9 +109,9 @@ public static class HtmlRenderer
                 html.Append("<small>").Append(Text(field.Hint)).Append("</small>");
             }
 
-            if (errors is not null && errors.TryGetValue(field.Id, out var error))
+            if (error is not null)
             {
-                html.Append("<div class=\"cb-error\">").Append(Text(error)).Append("</div>");
+                html.Append("<div class=\"cb-error\" id=\"e-").Append(Attr(field.Id)).Append("\">").Append(Text(error)).Append("</div>");
             }
 
             html.Append("</div>");
@@ -107,9 +121,9 @@ public static class HtmlRenderer
         return html.Append("</form>").ToString();
     }
 
-    private static string Input(FormField field, string id, string? value)
+    private static string Input(FormField field, string id, string? value, string described)
     {
-        var common = $" id=\"{Attr(id)}\" name=\"{Attr(field.Id)}\"{(field.Required ? " required" : "")}";
+        var common = $" id=\"{Attr(id)}\" name=\"{Attr(field.Id)}\"{(field.Required ? " required" : "")}{described}";
         return field.Kind switch
         {
             FormFieldKind.LongText => $"<textarea{common} rows=\"6\"{MaxLength(field)}>{Encoder.Encode(value ?? "")}</textarea>",
@@ -119,6 +133,20 @@ public static class HtmlRenderer
             _ => $"<input type=\"text\"{common} value=\"{Attr(value ?? "")}\"{MaxLength(field)}>",
         };
     }
+
+    private static string PostButton(Button button, HtmlPostTarget post)
+    {
+        if (button.Url is not null)
+        {
+            return Button(button);
+        }
+
+        var style = button.Style switch { ButtonStyle.Primary => " cb-primary", ButtonStyle.Danger => " cb-danger", _ => "" };
+        return $"<form class=\"cb-inline\" method=\"post\" action=\"{Attr(post.Action)}\">{post.HiddenFields()}{Hidden(HtmlPostTarget.ActionField, button.ActionId)}"
+            + $"{Hidden(HtmlPostTarget.ValueField, button.Value)}<button type=\"submit\" class=\"cb-button{style}\">{Text(button.Label)}</button></form>";
+    }
+
+    private static string Hidden(string name, string value) => $"<input type=\"hidden\" name=\"{Attr(name)}\" value=\"{Attr(value)}\">";
 
     private static string MaxLength(FormField field) => field.MaxLength > 0 ? $" maxlength=\"{field.MaxLength}\"" : "";
 

@@ -40,6 +40,8 @@ public sealed class DocumentationTests
     [InlineData("Email", "PickupDirectory")]
     [InlineData("Email", "UnsubscribeAddress")]
     [InlineData("Email", "Smtp")]
+    [InlineData("SignOnPage", "PermitsPerLinkPerMinute")]
+    [InlineData("SignOnPage", "PermitsPerAddressPerMinute")]
     public async Task ExampleSettings_DocumentEveryKey(string section, string key)
     {
         var example = await File.ReadAllTextAsync(Path.Combine(Root, "appsettings.example.json"));
