@@ -31,6 +31,10 @@ internal sealed class EfDataSession(CoalitionDbContext db) : IDataSession
 
     public IQueryable<ReminderSnooze> Snoozes => db.Snoozes;
 
+    public IQueryable<CoalitionBot.Core.Dashboard.DashboardLink> DashboardLinks => db.DashboardLinks;
+
+    public IQueryable<CoalitionBot.Core.Dashboard.DashboardSession> DashboardSessions => db.DashboardSessions;
+
     public void Add<T>(T entity)
         where T : class => db.Add(entity);
 

@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Dashboard;
 using CoalitionBot.Core.Domain;
 
 namespace CoalitionBot.Core.Data;
@@ -31,6 +32,10 @@ public interface IDataSession
     IQueryable<ProcessedInbound> ProcessedInbound { get; }
 
     IQueryable<ReminderSnooze> Snoozes { get; }
+
+    IQueryable<DashboardLink> DashboardLinks { get; }
+
+    IQueryable<DashboardSession> DashboardSessions { get; }
 
     void Add<T>(T entity)
         where T : class;
