@@ -1,6 +1,7 @@
 using CoalitionBot.Slack;
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Dashboard;
 using CoalitionBot.Downloads;
 using CoalitionBot.Outbox;
 using CoalitionBot.Reminders;
@@ -29,6 +30,7 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(channels);
         services.AddCoalitionCore();
+        services.AddDashboard();
         services.AddDownloads();
         services.AddCoalitionStorage(builder.Configuration);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -75,6 +77,7 @@ public static class BotHost
         }
 
         await app.MapDownloadsAsync();
+        app.MapDashboard();
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)
         {
