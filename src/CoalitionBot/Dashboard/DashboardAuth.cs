@@ -17,8 +17,9 @@ internal static class DashboardAuth
     public static DashboardUser User(HttpContext http) =>
         http.Items[UserKey] as DashboardUser ?? throw new InvalidOperationException("The dashboard filter runs before every dashboard endpoint.");
 
+    /// <summary>Max-Age rather than Expires: the browser's clock need not agree with ours; the server checks the expiry anyway.</summary>
     public static void StartSession(HttpContext http, string token, DateTimeOffset expires) =>
-        http.Response.Cookies.Append(Cookie, token, Options(http, expires));
+        http.Response.Cookies.Append(Cookie, token, Options(http, expires - http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
 
     public static void EndSession(HttpContext http) => http.Response.Cookies.Delete(Cookie, Options(http, null));
 
@@ -68,13 +69,13 @@ internal static class DashboardAuth
         <p>A link works once. A session lasts 12 hours, ends when you sign out, and ends at once if you are no longer a coordinator.</p>
         """, null, null), StatusCodes.Status403Forbidden);
 
-    private static CookieOptions Options(HttpContext http, DateTimeOffset? expires) => new()
+    private static CookieOptions Options(HttpContext http, TimeSpan? maxAge) => new()
     {
         HttpOnly = true,
         Secure = http.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
         Path = "/dashboard",
-        Expires = expires,
+        MaxAge = maxAge,
         IsEssential = true,
     };
 }
