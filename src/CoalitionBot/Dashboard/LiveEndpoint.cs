@@ -14,9 +14,11 @@ internal static class LiveEndpoint
 
     public static void Map(RouteGroupBuilder pages) => pages.MapGet("/memos/{code}/events", Stream);
 
-    private static async Task Stream(string code, HttpContext http, IServiceScopeFactory scopes, DashboardChanges changes, TimeProvider clock)
+    private static async Task Stream(string code, HttpContext http, IServiceScopeFactory scopes, DashboardChanges changes, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
-        var ct = http.RequestAborted;
+        // Ends with the page, or when the host stops (an open stream must not hold up a shutdown).
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var ct = both.Token;
         var user = DashboardAuth.User(http);
         var token = http.Request.Cookies[DashboardAuth.Cookie];
         http.Response.Headers.ContentType = "text/event-stream";

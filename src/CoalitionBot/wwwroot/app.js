@@ -200,14 +200,22 @@
     input.value = '';
   });
 
+  // One poll at a time, and each message once: the timer, the welcome and a reply can all ask at once.
+  let polling = false;
   async function poll() {
     const who = me();
-    if (!who.email) return;
-    const res = await fetch('/web/api/inbox?email=' + encodeURIComponent(who.email) + '&after=' + inboxAfter);
-    if (!res.ok) return;
-    for (const m of await res.json()) {
-      inboxAfter = Math.max(inboxAfter, m.id);
-      entry('cb-push', m.html, 'CoalitionBot (message for you)');
+    if (!who.email || polling) return;
+    polling = true;
+    try {
+      const res = await fetch('/web/api/inbox?email=' + encodeURIComponent(who.email) + '&after=' + inboxAfter);
+      if (!res.ok || me().email !== who.email) return;
+      for (const m of await res.json()) {
+        if (m.id <= inboxAfter) continue;
+        inboxAfter = m.id;
+        entry('cb-push', m.html, 'CoalitionBot (message for you)');
+      }
+    } finally {
+      polling = false;
     }
   }
 

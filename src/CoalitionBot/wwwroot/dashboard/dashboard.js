@@ -56,15 +56,18 @@
     return board && active && board.contains(active) && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA') && active.value !== '';
   }
 
-  function refresh() {
+  function refresh(force) {
     if (!board) { return Promise.resolve(); }
-    if (typing()) { pending = true; return Promise.resolve(); }
+    if (!force && typing()) { pending = true; return Promise.resolve(); }
     pending = false;
     return fetch(board.dataset.src, { headers: { 'X-Dashboard-Fragment': '1' }, credentials: 'same-origin' }).then(function (r) {
       if (r.status === 403) { window.location.reload(); return; }
       return r.text().then(function (html) {
         var focusedId = document.activeElement && document.activeElement.id;
+        var typed = {};
+        board.querySelectorAll('input[id], textarea[id]').forEach(function (el) { if (el.value) { typed[el.id] = el.value; } });
         board.innerHTML = html;
+        Object.keys(typed).forEach(function (id) { var el = document.getElementById(id); if (el && board.contains(el)) { el.value = typed[id]; } });
         drawChart();
         board.dataset.refreshed = String(Number(board.dataset.refreshed || '0') + 1);
         if (focusedId && document.getElementById(focusedId)) { document.getElementById(focusedId).focus(); }
@@ -85,7 +88,8 @@
     var button = form.querySelector('button[type=submit]');
     if (button) { button.disabled = true; }
     replyBox.textContent = 'Working…';
-    fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'X-Dashboard-Fragment': '1' }, credentials: 'same-origin' })
+    // form.action would be the hidden field named "action", not the attribute
+    fetch(form.getAttribute('action'), { method: 'POST', body: new FormData(form), headers: { 'X-Dashboard-Fragment': '1' }, credentials: 'same-origin' })
       .then(function (r) {
         if (r.status === 403) { window.location.reload(); return; }
         return r.text().then(function (html) { replyBox.innerHTML = html; });
@@ -95,14 +99,15 @@
         var field = form.querySelector('input[name=nonce]');
         if (field) { field.value = nonce(); }
         if (button) { button.disabled = false; }
-        refresh();
+        if (board && board.contains(form)) { form.reset(); }
+        refresh(true);
       });
   });
 
   if (board) {
-    board.addEventListener('focusout', function () { if (pending) { setTimeout(refresh, 0); } });
+    board.addEventListener('focusout', function () { if (pending) { setTimeout(function () { refresh(false); }, 0); } });
     var events = new EventSource(board.dataset.events);
-    events.addEventListener('changed', refresh);
+    events.addEventListener('changed', function () { refresh(false); });
     events.addEventListener('signedout', function () { events.close(); window.location.reload(); });
   }
 
