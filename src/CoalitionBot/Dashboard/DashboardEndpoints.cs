@@ -27,8 +27,14 @@ public static class DashboardEndpoints
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "dashboard")), RequestPath = "/dashboard/assets" });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "lib")), RequestPath = "/lib" });
+        // The host may run where there is no wwwroot (a crash-test copy, say): the pages still answer, unstyled.
+        foreach (var (folder, path) in new[] { ("dashboard", "/dashboard/assets"), ("lib", "/lib") })
+        {
+            if (app.Environment.WebRootPath is { } root && Directory.Exists(Path.Combine(root, folder)))
+            {
+                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(root, folder)), RequestPath = path });
+            }
+        }
 
         SignInEndpoints.Map(app);
         var pages = app.MapGroup("/dashboard").AddEndpointFilter(DashboardAuth.RequireCoordinator).DisableAntiforgery(); // checked by the filter, after the session
