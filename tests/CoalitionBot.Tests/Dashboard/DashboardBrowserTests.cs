@@ -42,7 +42,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         var coordinator = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1200, Height = 900 } });
         var page = await coordinator.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Location.Contains("favicon", StringComparison.Ordinal)) { errors.Add(message.Text + " at " + message.Location); } };
         page.Response += (_, response) => { if (response.Request.Method == "POST") { output.WriteLine($"POST {response.Url} -> {response.Status}"); } };
 
         // Sign in by keyboard: the button has focus.
