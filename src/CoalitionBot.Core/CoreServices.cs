@@ -38,6 +38,12 @@ public static class CoreServices
         services.AddSingleton<IFeature, CoordinatorsFeature>();
         services.AddSingleton<IFeature, CoalitionFeature>();
         services.AddSingleton<IFeature, RemindersFeature>();
+        services.AddSingleton<IFeature, Dashboard.DashboardFeature>();
+        services.AddScoped<Dashboard.DashboardSignIn>();
+        services.AddScoped<Dashboard.MemoListQuery>();
+        services.AddScoped<Dashboard.MemoBoardQuery>();
+        services.AddScoped<Dashboard.ProgressQuery>();
+        services.AddScoped<Dashboard.MemoChangeQuery>();
         services.AddScoped<Reminders.ReminderSweep>();
         services.AddScoped<Outbox.DeliveryOutcomeHandler>();
         services.AddSingleton<Router>();

@@ -3,7 +3,7 @@ namespace CoalitionBot.Core;
 /// <summary>
 /// Log event ids of CoalitionBot.Core. Each project owns one range, so an id names one line across the solution
 /// (checked by LogEventIdTests): Core 1000–1999, Storage 2000–2999, host 3000–3999, Slack 4000–4999,
-/// Teams 5000–5999, Documents 6000–6999. Within Core: routing 1000–1099, receiver kit 1100–1199, reminders 1300–1399.
+/// Teams 5000–5999, Documents 6000–6999, Email 7000–7999. Within Core: routing 1000–1099, receiver kit 1100–1199, reminders 1300–1399.
 /// </summary>
 internal static class LogEvents
 {

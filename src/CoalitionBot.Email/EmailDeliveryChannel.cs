@@ -39,6 +39,6 @@ internal sealed partial class EmailDeliveryChannel(EmailComposer composer, IMail
         }
     }
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Error, Message = "E-mail for delivery {DeliveryId} could not be composed")]
+    [LoggerMessage(EventId = LogEvents.EmailNotComposed, Level = LogLevel.Error, Message = "E-mail for delivery {DeliveryId} could not be composed")]
     private static partial void LogThrew(ILogger logger, Exception exception, Guid deliveryId);
 }

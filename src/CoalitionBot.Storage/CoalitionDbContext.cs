@@ -49,6 +49,10 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<PersonalLink> PersonalLinks => Set<PersonalLink>();
 
+    public DbSet<Core.Dashboard.DashboardLink> DashboardLinks => Set<Core.Dashboard.DashboardLink>();
+
+    public DbSet<Core.Dashboard.DashboardSession> DashboardSessions => Set<Core.Dashboard.DashboardSession>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -144,6 +148,19 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => new { x.ContactId, x.Id });
             e.HasIndex(x => x.DeliveryId).IsUnique();
             e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
+        });
+        model.Entity<Core.Dashboard.DashboardLink>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Ignore(x => x.Identity);
+        });
+        model.Entity<Core.Dashboard.DashboardSession>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.LinkId).IsUnique(); // a link signs in once
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Ignore(x => x.Identity);
         });
         model.Entity<HostSecret>(e =>
         {

@@ -36,6 +36,10 @@ internal sealed class EfDataSession(CoalitionDbContext db) : IDataSession
     public IReadOnlyList<T> Added<T>()
         where T : class => db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
+    public IQueryable<CoalitionBot.Core.Dashboard.DashboardLink> DashboardLinks => db.DashboardLinks;
+
+    public IQueryable<CoalitionBot.Core.Dashboard.DashboardSession> DashboardSessions => db.DashboardSessions;
+
     public void Add<T>(T entity)
         where T : class => db.Add(entity);
 

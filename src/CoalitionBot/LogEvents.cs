@@ -15,4 +15,6 @@ internal static class LogEvents
     public const int ReminderSweepFailed = 3202;
 
     public const int NoPublicAddress = 3301;
+
+    public const int SignOnPageFailed = 3401;
 }

@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Dashboard;
 using CoalitionBot.Core.Domain;
 
 namespace CoalitionBot.Core.Data;
@@ -37,6 +38,10 @@ public interface IDataSession
     /// <summary>Entities of this type added in this unit of work and not saved yet (queries do not see them).</summary>
     IReadOnlyList<T> Added<T>()
         where T : class;
+
+    IQueryable<DashboardLink> DashboardLinks { get; }
+
+    IQueryable<DashboardSession> DashboardSessions { get; }
 
     void Add<T>(T entity)
         where T : class;

@@ -11,14 +11,17 @@ public sealed class CirculationFeature : IFeature
     public IEnumerable<Route> Routes =>
     [
         Route.Command(150, "circulate", Permission.Coordinator, "circulate M-3", "Open a memo for sign-on and send it to every partner contact (again only to those who have not had it).", Circulate),
+        Route.Action(ActionIds.Circulate, Permission.Coordinator, "Circulate a memo (the card's Circulate button).", (ctx, ct) => CirculateAsync(ctx, ctx.Action!.Value, ct)),
         Route.Command(160, "close", Permission.Coordinator, "close M-3", "Stop taking sign-ons (late ones follow the memo's late policy).", Close),
         Route.Command(170, "reopen", Permission.Coordinator, "reopen M-3", "Open a closed or final memo again.", Reopen),
         Route.Command(180, "approve", Permission.Coordinator, "approve M-3 <organisation>", "Accept a late sign-on held for approval.", Approve),
     ];
 
-    private static async Task<Reply> Circulate(RequestContext ctx, CancellationToken ct)
+    private static Task<Reply> Circulate(RequestContext ctx, CancellationToken ct) => CirculateAsync(ctx, ctx.Command.SplitRest().First, ct);
+
+    private static async Task<Reply> CirculateAsync(RequestContext ctx, string? code, CancellationToken ct)
     {
-        var memo = await Memos.RequireAsync(ctx, ctx.Command.SplitRest().First, ct);
+        var memo = await Memos.RequireAsync(ctx, code, ct);
         if (memo.Status is not (MemoStatus.Draft or MemoStatus.Open))
         {
             throw new RefusalException($"{memo.Code} is {memo.Status.ToString().ToLowerInvariant()}; type `reopen {memo.Code}` first.");

@@ -24,13 +24,20 @@ public sealed class CompileFeature(DownloadLinks links) : IFeature
             "The list of signatory organisations with download links (HTML, text, CSV, Word, audit certificate). Late sign-ons are marked and unconfirmed ones left out unless you say otherwise. On a closed memo this makes it final; on an open one it is a preview.",
             Compile),
 
+        Route.Action(ActionIds.Compile, Permission.Coordinator, "Compile a memo's list with the default choices (the card's Compile button).", (ctx, ct) => CompileAsync(ctx, ctx.Action!.Value, "", ct)),
+
         // Slack reports clicks on link buttons too; the browser already opened the link, so there is nothing to say.
         Route.Action(ActionIds.Download, Permission.Anyone, "A download link was opened.", (_, _) => Task.FromResult<Reply>(DuplicateReply.Instance)),
     ];
 
-    private async Task<Reply> Compile(RequestContext ctx, CancellationToken ct)
+    private Task<Reply> Compile(RequestContext ctx, CancellationToken ct)
     {
         var (code, rest) = ctx.Command.SplitRest();
+        return CompileAsync(ctx, code, rest, ct);
+    }
+
+    private async Task<Reply> CompileAsync(RequestContext ctx, string? code, string rest, CancellationToken ct)
+    {
         var memo = await Memos.RequireAsync(ctx, code, ct);
         var choice = ListChoice.Parse(rest, out var error) ?? throw new RefusalException(error! + $"\nUsage: `{Usage}`");
         if (memo.Status == MemoStatus.Draft)

@@ -9,7 +9,8 @@ public static class MemoCards
     /// <summary>How much memo text a card shows before "Read full text".</summary>
     public const int ExcerptLength = 1200;
 
-    public static Message Card(Memo memo, MemoVersion version, SignOn? myAnswer, string? intro = null)
+    /// <param name="coordinator">Adds the coordinator's buttons (Circulate, Status, Compile) for a memo's state.</param>
+    public static Message Card(Memo memo, MemoVersion version, SignOn? myAnswer, string? intro = null, bool coordinator = false)
     {
         var blocks = new List<Block>();
         if (intro is not null)
@@ -27,6 +28,11 @@ public static class MemoCards
         var (excerpt, truncated) = Excerpt(version.Markdown);
         blocks.Add(new MemoExcerptBlock(memo.Code, memo.Title, excerpt, truncated));
         blocks.Add(new ButtonsBlock(Buttons(memo, myAnswer)));
+        if (coordinator)
+        {
+            blocks.Add(new ButtonsBlock(CoordinatorButtons(memo)));
+        }
+
         return new Message($"{memo.Code}: {memo.Title}", blocks) { LiveMemoCode = memo.Code };
     }
 
@@ -90,6 +96,23 @@ public static class MemoCards
 
         buttons.Add(new Button("Comment", ActionIds.Comment, memo.Code, OpensForm: true));
         buttons.Add(new Button("Read full text", ActionIds.ReadFullText, memo.Code));
+        return buttons;
+    }
+
+    private static List<Button> CoordinatorButtons(Memo memo)
+    {
+        var buttons = new List<Button>();
+        if (memo.Status is MemoStatus.Draft or MemoStatus.Open)
+        {
+            buttons.Add(new Button("Circulate", ActionIds.Circulate, memo.Code, memo.Status == MemoStatus.Draft ? ButtonStyle.Primary : ButtonStyle.Default));
+        }
+
+        if (memo.Status != MemoStatus.Draft)
+        {
+            buttons.Add(new Button("Status", ActionIds.Status, memo.Code));
+            buttons.Add(new Button("Compile", ActionIds.Compile, memo.Code));
+        }
+
         return buttons;
     }
 

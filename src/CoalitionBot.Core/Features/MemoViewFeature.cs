@@ -54,7 +54,7 @@ public sealed class MemoViewFeature : IFeature
         var memo = await Memos.RequireAsync(ctx, code, ct);
         RequireVisible(ctx, memo);
         var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
-        return new MessageReply(MemoCards.Card(memo, version, await Memos.MyAnswerAsync(ctx, memo, ct)));
+        return new MessageReply(MemoCards.Card(memo, version, await Memos.MyAnswerAsync(ctx, memo, ct), coordinator: ctx.IsCoordinator));
     }
 
     private static async Task<Reply> ReadFullText(RequestContext ctx, CancellationToken ct)

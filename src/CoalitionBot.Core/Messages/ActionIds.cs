@@ -10,9 +10,11 @@ public static class ActionIds
     public const string Snooze = "memo.snooze";
     public const string Refresh = "memo.refresh";
     public const string Status = "memo.status";
+    public const string Circulate = "memo.circulate";
+    public const string Compile = "memo.compile";
 
     /// <summary>A download link button; platforms that report link clicks send it, and it needs no answer.</summary>
     public const string Download = "file.download";
 
-    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Download];
+    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Circulate, Compile, Download];
 }

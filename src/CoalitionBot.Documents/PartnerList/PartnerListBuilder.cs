@@ -46,7 +46,7 @@ public static class PartnerListBuilder
                 signatory.NeedsReconfirmation && request.Unconfirmed == ListInclusion.Mark));
         }
 
-        var groups = Group(entries, request.CategoryOrder, compare);
+        var groups = Group(entries, request.CategoryOrder, request.CultureName);
         var list = new PartnerList(request, groups, string.Empty, duplicates, excluded);
         return list with { Hash = HashOf(list) };
     }
@@ -68,30 +68,10 @@ public static class PartnerListBuilder
     public static string SortNameOf(Signatory signatory) =>
         string.IsNullOrWhiteSpace(signatory.SortName) ? SortNames.Derive(PartnerText.OneLine(signatory.DisplayName)) : PartnerText.OneLine(signatory.SortName);
 
-    private static List<PartnerListGroup> Group(List<PartnerListEntry> entries, IReadOnlyList<string> order, CompareInfo compare)
-    {
-        var comparer = Comparer<string>.Create((a, b) => compare.Compare(a, b, Collation));
-        int Rank(string? category)
-        {
-            if (string.IsNullOrWhiteSpace(category))
-            {
-                return int.MaxValue;
-            }
-
-            var index = order.ToList().FindIndex(o => compare.Compare(o, category, Collation) == 0);
-            return index >= 0 ? index : int.MaxValue - 1;
-        }
-
-        return entries
-            .GroupBy(e => string.IsNullOrWhiteSpace(e.Signatory.Category) ? null : PartnerText.OneLine(e.Signatory.Category))
-            .OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key ?? string.Empty, comparer)
-            .Select(g => new PartnerListGroup(g.Key, g
-                .OrderBy(e => SortNameOf(e.Signatory), comparer)
-                .ThenBy(e => e.Signatory.DisplayName, comparer)
-                .ThenBy(e => e.Signatory.DisplayName, StringComparer.Ordinal)
-                .ToList()))
+    private static List<PartnerListGroup> Group(List<PartnerListEntry> entries, IReadOnlyList<string> order, string cultureName) =>
+        PartnerListOrder.Arrange(entries, e => e.Signatory.Category, e => SortNameOf(e.Signatory), e => e.Signatory.DisplayName, order, cultureName)
+            .Select(g => new PartnerListGroup(g.Category, g.Items))
             .ToList();
-    }
 
     private static string HashOf(PartnerList list)
     {

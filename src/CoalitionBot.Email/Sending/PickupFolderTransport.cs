@@ -54,6 +54,6 @@ internal sealed partial class PickupFolderTransport(PickupFolder folder, ILogger
         }
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Email:Smtp:Host is not set: e-mails are written to {Folder} instead of being sent (the local web channel lists them at /mail).")]
+    [LoggerMessage(EventId = LogEvents.PickupFolderInUse, Level = LogLevel.Warning, Message = "Email:Smtp:Host is not set: e-mails are written to {Folder} instead of being sent (the local web channel lists them at /mail).")]
     private static partial void LogPickup(ILogger logger, string folder);
 }

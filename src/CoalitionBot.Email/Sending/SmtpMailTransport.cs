@@ -118,6 +118,6 @@ internal sealed partial class SmtpMailTransport(IOptions<EmailOptions> options, 
         client?.Dispose();
     }
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "E-mail for delivery {DeliveryId} via {Host}:{Port} not sent: {Outcome}")]
+    [LoggerMessage(EventId = LogEvents.EmailNotSent, Level = LogLevel.Warning, Message = "E-mail for delivery {DeliveryId} via {Host}:{Port} not sent: {Outcome}")]
     private static partial void LogFailed(ILogger logger, Guid deliveryId, string host, int port, string outcome);
 }

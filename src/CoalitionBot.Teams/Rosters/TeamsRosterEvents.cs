@@ -74,9 +74,9 @@ internal sealed partial class TeamsRosterEvents(TeamsRosters rosters, IOptions<T
     private static string? EventType(Activity activity) =>
         activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("eventType", out var type) ? type.GetString() : null;
 
-    [LoggerMessage(EventId = 4704, Level = LogLevel.Information, Message = "The bot was added to Teams {Kind} {PlaceId}; reading its roster")]
+    [LoggerMessage(EventId = LogEvents.BotAddedToPlace, Level = LogLevel.Information, Message = "The bot was added to Teams {Kind} {PlaceId}; reading its roster")]
     private static partial void LogJoined(ILogger logger, string placeId, PlaceKind kind);
 
-    [LoggerMessage(EventId = 4705, Level = LogLevel.Information, Message = "The bot left Teams place {PlaceId}; its roster is no longer searched")]
+    [LoggerMessage(EventId = LogEvents.BotLeftPlace, Level = LogLevel.Information, Message = "The bot left Teams place {PlaceId}; its roster is no longer searched")]
     private static partial void LogLeft(ILogger logger, string placeId);
 }

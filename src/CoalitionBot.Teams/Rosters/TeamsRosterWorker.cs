@@ -28,6 +28,6 @@ internal sealed partial class TeamsRosterWorker(TeamsRosters rosters, ILogger<Te
         }
     }
 
-    [LoggerMessage(EventId = 4703, Level = LogLevel.Error, Message = "Reading the roster of Teams place {PlaceId} failed")]
+    [LoggerMessage(EventId = LogEvents.RosterReadFailed, Level = LogLevel.Error, Message = "Reading the roster of Teams place {PlaceId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string placeId);
 }

@@ -151,9 +151,9 @@ internal sealed partial class TeamsRosters(
     private static string? Read(JsonElement member, string name) =>
         member.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
-    [LoggerMessage(EventId = 4701, Level = LogLevel.Information, Message = "Read the roster of Teams place {PlaceId}: {Count} members")]
+    [LoggerMessage(EventId = LogEvents.RosterRead, Level = LogLevel.Information, Message = "Read the roster of Teams place {PlaceId}: {Count} members")]
     private static partial void LogRead(ILogger logger, string placeId, int count);
 
-    [LoggerMessage(EventId = 4702, Level = LogLevel.Warning, Message = "Reading the roster of Teams place {PlaceId} failed with {Status} ({Code})")]
+    [LoggerMessage(EventId = LogEvents.RosterReadRefused, Level = LogLevel.Warning, Message = "Reading the roster of Teams place {PlaceId} failed with {Status} ({Code})")]
     private static partial void LogReadFailed(ILogger logger, string placeId, int status, string code);
 }

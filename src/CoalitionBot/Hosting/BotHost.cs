@@ -1,6 +1,7 @@
 using CoalitionBot.Slack;
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Dashboard;
 using CoalitionBot.Downloads;
 using CoalitionBot.Email;
 using CoalitionBot.Outbox;
@@ -31,6 +32,7 @@ public static class BotHost
         var services = builder.Services;
         services.AddSingleton(channels);
         services.AddCoalitionCore();
+        services.AddDashboard();
         services.AddDownloads();
         services.AddSignOnPage();
         services.AddCoalitionStorage(builder.Configuration);
@@ -81,6 +83,7 @@ public static class BotHost
 
         await app.MapDownloadsAsync();
         app.MapSignOnPage();
+        app.MapDashboard();
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)
         {

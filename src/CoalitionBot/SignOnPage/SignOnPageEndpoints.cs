@@ -131,6 +131,6 @@ public static partial class SignOnPageEndpoints
     private static string? UserAgent(HttpContext http) =>
         http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua[..Math.Min(ua.Length, 400)] : null;
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "The sign-on page failed to answer a request")]
+    [LoggerMessage(EventId = LogEvents.SignOnPageFailed, Level = LogLevel.Error, Message = "The sign-on page failed to answer a request")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

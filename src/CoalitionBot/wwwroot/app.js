@@ -7,6 +7,7 @@
   const newName = document.getElementById('newName');
   const newEmail = document.getElementById('newEmail');
   const text = document.getElementById('text');
+  const compose = document.getElementById('compose');
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let inboxAfter = 0;
   let people = [];
@@ -51,6 +52,8 @@
     addMemoUpload(body);
     log.appendChild(div);
     div.scrollIntoView({ block: 'end' });
+    // a reply with a form: show its top if the whole reply is taller than the window, so nothing ends under the box
+    if (div.offsetHeight > window.innerHeight - compose.offsetHeight - 32) div.scrollIntoView({ block: 'start' });
     return div;
   }
 
@@ -59,7 +62,7 @@
     div.lastChild.textContent = words;
   }
 
-  async function send(body, replaceEntry) {
+  async function send(body, replaceEntry, quiet) {
     const who = me();
     if (!who.email) { entry('', '<p class="cb-error">Choose who you are first (someone new needs an e-mail).</p>'); return; }
     const res = await fetch('/web/api/send', {
@@ -74,10 +77,10 @@
     if (replaceEntry) replaceEntry.remove();
     entry('', reply.html, 'CoalitionBot');
     if (person.value === '__new') await loadPeople(who.email);
-    poll();
+    if (!quiet) poll();
   }
 
-  document.getElementById('compose').addEventListener('submit', e => {
+  compose.addEventListener('submit', e => {
     e.preventDefault();
     const words = text.value.trim();
     if (!words) return;
@@ -86,14 +89,33 @@
     send({ text: words });
   });
   text.addEventListener('keydown', e => {
-    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); document.getElementById('compose').requestSubmit(); }
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); compose.requestSubmit(); }
   });
   person.addEventListener('change', () => {
     newPerson.hidden = person.value !== '__new';
     log.innerHTML = '';
     inboxAfter = 0;
-    poll();
+    welcome().then(poll);
   });
+
+  // The start page is not blank: a welcome, and the memos this person can see (the bot's own `list`).
+  async function welcome() {
+    const who = me();
+    const p = people.find(x => x.email === who.email);
+    const div = entry('cb-welcome', '<h2></h2><p></p>', 'CoalitionBot');
+    div.querySelector('h2').textContent = p ? 'Welcome, ' + p.name + '.' : 'Welcome to the CoalitionBot playground.';
+    div.querySelector('p').textContent = p
+      ? (p.isCoordinator
+        ? 'You are a coordinator. Your memos are below; type help for every command, or dashboard for a sign-in link to the dashboard.'
+        : 'The memos open for you are below. Press a button on a card, or type help to see what you can ask.')
+      : 'Choose who you are above, or type your name and e-mail to try as someone new. Type help to see what you can ask.';
+    if (p) await send({ text: 'list' }, null, true);
+  }
+
+  // Keeps the newest reply clear of the message box that stays at the bottom of the window.
+  function keepClear() { document.documentElement.style.scrollPaddingBottom = (compose.offsetHeight + 16) + 'px'; }
+  window.addEventListener('resize', keepClear);
+  keepClear();
 
   log.addEventListener('click', e => {
     const button = e.target.closest('button[data-action-id]');
@@ -178,17 +200,25 @@
     input.value = '';
   });
 
+  // One poll at a time, and each message once: the timer, the welcome and a reply can all ask at once.
+  let polling = false;
   async function poll() {
     const who = me();
-    if (!who.email) return;
-    const res = await fetch('/web/api/inbox?email=' + encodeURIComponent(who.email) + '&after=' + inboxAfter);
-    if (!res.ok) return;
-    for (const m of await res.json()) {
-      inboxAfter = Math.max(inboxAfter, m.id);
-      entry('cb-push', m.html, 'CoalitionBot (message for you)');
+    if (!who.email || polling) return;
+    polling = true;
+    try {
+      const res = await fetch('/web/api/inbox?email=' + encodeURIComponent(who.email) + '&after=' + inboxAfter);
+      if (!res.ok || me().email !== who.email) return;
+      for (const m of await res.json()) {
+        if (m.id <= inboxAfter) continue;
+        inboxAfter = m.id;
+        entry('cb-push', m.html, 'CoalitionBot (message for you)');
+      }
+    } finally {
+      polling = false;
     }
   }
 
-  loadPeople().then(poll);
+  loadPeople().then(welcome).then(poll);
   setInterval(poll, 2000);
 })();

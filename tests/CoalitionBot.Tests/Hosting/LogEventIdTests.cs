@@ -18,6 +18,7 @@ public sealed class LogEventIdTests
         ["CoalitionBot.Slack"] = (4000, 4999),
         ["CoalitionBot.Teams"] = (5000, 5999),
         ["CoalitionBot.Documents"] = (6000, 6999),
+        ["CoalitionBot.Email"] = (7000, 7999),
     };
 
     [Fact]
