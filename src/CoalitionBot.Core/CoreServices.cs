@@ -35,6 +35,12 @@ public static class CoreServices
         services.AddSingleton<IFeature, CoalitionFeature>();
         services.AddSingleton<IFeature, RemindersFeature>();
         services.AddScoped<Reminders.ReminderSweep>();
+        services.AddSingleton<Reach.ContactFinders>();
+        services.AddSingleton<Reach.ContactReach>();
+        services.TryAddSingleton<Reach.IPersonalLinks, Reach.PlaceholderPersonalLinks>(); // the integrator removes this line with the placeholder
+        services.AddScoped<Reach.RouteFallback>();
+        services.AddScoped<Reach.ReachSweep>();
+        services.AddSingleton<Reach.ReachSignal>();
         services.AddSingleton<Router>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<InboundPipeline>();

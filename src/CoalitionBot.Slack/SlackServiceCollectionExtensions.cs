@@ -54,6 +54,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInboundProcessor>();
         services.AddSingleton<IDeliveryChannel, SlackDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, SlackEmailLookup>();
+        services.AddSingleton<CoalitionBot.Core.Reach.IContactFinder, Reach.SlackContactFinder>();
 
         services.AddHostedService<SlackWorkQueueService>();
         services.AddHostedService<SlackSocketModeService>();

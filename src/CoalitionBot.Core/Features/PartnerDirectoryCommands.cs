@@ -3,6 +3,7 @@ using System.Text;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 using CoalitionBot.Documents;
@@ -12,7 +13,7 @@ namespace CoalitionBot.Core.Features;
 /// <summary>`partners import | export | duplicates | merge`: the directory in bulk, with the Documents library's CSV and duplicate rules.</summary>
 internal static class PartnerDirectoryCommands
 {
-    public const string ImportUsage = "partners import + the directory CSV on the next lines (columns: " + "organisation, sort_name, category, country, contact_name, contact_email, slack_id, teams_id)";
+    public const string ImportUsage = "partners import + the directory CSV on the next lines (columns: " + "organisation, sort_name, category, country, contact_name, contact_email, slack_id, teams_id, and optionally channel: slack, teams or email)";
 
     /// <summary>All or nothing: any problem in the CSV (or with existing contacts) is reported by line and nothing is stored.</summary>
     public static async Task<Reply> ImportAsync(RequestContext ctx, string csv, CancellationToken ct)
@@ -95,6 +96,8 @@ internal static class PartnerDirectoryCommands
                 }
 
                 contact.OrganisationId = org.Id;
+                contact.PreferredPlatform = PreferredChannel.Parse(person.Channel);
+                contact.ReachCheckedAt = null; // looked up in the background
                 people++;
                 ctx.Audit("contact.imported", $"{contact.Name} → {org.Name}", null, after: new { contact.Name, contact.Email, Organisation = org.Name });
             }
@@ -105,8 +108,10 @@ internal static class PartnerDirectoryCommands
             $"Imported the directory: {added} organisation(s) added, {updated} already known (missing category or country filled in), {people} contact(s) linked."));
         if (unusedIds > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are recognised by their e-mail when they first talk to me.");
+            text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are found by their e-mail.");
         }
+
+        text.Append(" I am looking them up on Slack and Teams by e-mail in the background (everyone else is reached by e-mail); `partners` shows how each is reached.");
 
         return new MessageReply(Message.Text(text.ToString()));
     }

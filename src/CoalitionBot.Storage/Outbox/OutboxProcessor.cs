@@ -5,6 +5,7 @@ using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Core.Reach;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -91,6 +92,12 @@ public sealed partial class OutboxProcessor(
             }
         }
 
+        if (outcome is DeliveryRouteFailed routeFailed)
+        {
+            await scope.ServiceProvider.GetRequiredService<RouteFallback>().FallAsync(delivery.Id, delivery.ClaimToken, routeFailed.Reason, ct);
+            return;
+        }
+
         await RecordAsync(db, delivery.Id, delivery.ClaimToken, identity, outcome, ct);
     }
 
@@ -145,17 +152,18 @@ public sealed partial class OutboxProcessor(
             return; // never chase a failed notice with more notices
         }
 
+        var advice = "";
         if (unreachable)
         {
-            contact.Unreachable = true;
+            advice = Unreachability.Mark(contact, await db.Identities.FirstOrDefaultAsync(i => i.Id == row.IdentityId, ct), row.Platform, row.LastError);
         }
 
         var memoCode = row.MemoId is { } memoId ? await db.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number).FirstOrDefaultAsync(ct) : null;
         var text = $"I could not deliver a message to {contact.Name}" + (memoCode is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {row.LastError}."
-            + (unreachable ? " They may have blocked or removed the app; reach them another way." : "");
+            + advice;
         var coordinators = await db.Contacts.Where(c => c.CoalitionId == row.CoalitionId && c.IsCoordinator).Select(c => c.Id).ToListAsync(ct);
         var reach = await db.Identities.Where(i => coordinators.Contains(i.ContactId)).ToListAsync(ct);
-        foreach (var identity in reach.GroupBy(i => i.ContactId).Select(ContactIdentity.Preferred))
+        foreach (var identity in reach.GroupBy(i => i.ContactId).Select(g => ContactIdentity.Preferred(g)))
         {
             var key = $"failed:{row.Id:N}:{identity.ContactId:N}";
             if (!await db.Deliveries.AnyAsync(d => d.IdempotencyKey == key, ct))

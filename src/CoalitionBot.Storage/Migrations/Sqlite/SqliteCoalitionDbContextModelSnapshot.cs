@@ -184,6 +184,13 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredPlatform")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReachCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -191,6 +198,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
                     b.Property<bool>("Unreachable")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -222,6 +233,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
                     b.Property<string>("Reference")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteFailure")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
@@ -306,6 +321,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReplacesDeliveryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
