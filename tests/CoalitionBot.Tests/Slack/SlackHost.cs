@@ -52,7 +52,7 @@ internal sealed class SlackHost : IAsyncDisposable
     private Uri? BotBase { get; }
 
     /// <summary>Starts the simulator and the host; in Socket Mode returns once the bot's connection is open.</summary>
-    public static async Task<SlackHost> StartAsync(SlackTransport transport, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    public static async Task<SlackHost> StartAsync(SlackTransport transport, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(BotFactory.Start);
         var simulator = await SlackSimulator.StartAsync(clock);
@@ -62,7 +62,7 @@ internal sealed class SlackHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new BotFactory(settings, clock);
+        var factory = new BotFactory(settings, clock, services);
         Uri? botBase = null;
         if (transport == SlackTransport.Http)
         {
