@@ -46,6 +46,11 @@ public static class CoreServices
         services.AddScoped<Dashboard.MemoChangeQuery>();
         services.AddScoped<Reminders.ReminderSweep>();
         services.AddScoped<Outbox.DeliveryOutcomeHandler>();
+        services.AddSingleton<Reach.ContactFinders>();
+        services.AddSingleton<Reach.ContactReach>();
+        services.AddScoped<Reach.RouteFallback>();
+        services.AddScoped<Reach.ReachSweep>();
+        services.AddSingleton<Reach.ReachSignal>();
         services.AddSingleton<Router>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<InboundPipeline>();

@@ -15,9 +15,11 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
 {
     private static readonly HashSet<string> Unreachable = new(StringComparer.Ordinal)
     {
-        "user_not_found", "account_inactive", "channel_not_found", "is_archived", "user_disabled", "cannot_dm_bot",
-        "messages_tab_disabled", "not_in_channel", "user_is_restricted", "team_access_not_granted",
+        "account_inactive", "channel_not_found", "is_archived", "messages_tab_disabled", "not_in_channel", "user_is_restricted", "team_access_not_granted",
     };
+
+    /// <summary>This person cannot be DMed here, though another route (Teams, e-mail) may reach them.</summary>
+    private static readonly HashSet<string> RouteClosed = new(StringComparer.Ordinal) { "user_not_found", "user_disabled", "cannot_dm_bot" };
 
     private static readonly HashSet<string> Passing = new(StringComparer.Ordinal)
     {
@@ -55,6 +57,10 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
         catch (SlackApiException error) when (Passing.Contains(error.Error))
         {
             return new DeliveryRetry(error.Error);
+        }
+        catch (SlackApiException error) when (RouteClosed.Contains(error.Error))
+        {
+            return new DeliveryRouteFailed(error.Error);
         }
         catch (SlackApiException error)
         {

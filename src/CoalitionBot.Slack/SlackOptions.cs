@@ -30,6 +30,18 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan SocketKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a contact found by users.lookupByEmail is remembered before asking Slack again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan LookupHitLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a users_not_found answer is remembered (a partner may join the workspace later).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan LookupMissLifetime { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Client-side pace of users.lookupByEmail (Slack's Tier 3: 50+ per minute; raise it only if Slack granted more).</summary>
+    [Range(1, 10000)]
+    public int LookupsPerMinute { get; set; } = 50;
+
     /// <summary>True when an app token is configured: the Socket Mode client runs.</summary>
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
 

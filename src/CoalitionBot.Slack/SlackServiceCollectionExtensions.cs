@@ -56,6 +56,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInboundProcessor>();
         services.AddSingleton<IDeliveryChannel, SlackDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, SlackEmailLookup>();
+        services.AddSingleton<CoalitionBot.Core.Reach.IContactFinder, Reach.SlackContactFinder>();
 
         services.AddHostedService<SlackSocketModeService>();
         services.AddHostedService<SlackAuthCheckService>();

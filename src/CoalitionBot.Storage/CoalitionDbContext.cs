@@ -72,12 +72,17 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => new { x.CoalitionId, x.Name });
             StringList(e.Property(x => x.Aliases));
         });
-        model.Entity<Contact>(e => e.HasIndex(x => new { x.CoalitionId, x.Email }));
+        model.Entity<Contact>(e =>
+        {
+            e.HasIndex(x => new { x.CoalitionId, x.Email });
+            e.Property(x => x.UnreachableReason).HasMaxLength(1000);
+        });
         model.Entity<ContactIdentity>(e =>
         {
             e.HasIndex(x => new { x.Platform, x.TenantId, x.UserId }).IsUnique();
             e.HasIndex(x => x.ContactId);
             e.Property(x => x.Reference).HasMaxLength(4000);
+            e.Property(x => x.RouteFailure).HasMaxLength(1000);
         });
         model.Entity<Memo>(e =>
         {
@@ -126,6 +131,7 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.MemoId);
             e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
             e.Property(x => x.LastError).HasMaxLength(1000);
+            e.Property(x => x.Route).HasMaxLength(200);
         });
         model.Entity<ReminderSnooze>(e =>
         {

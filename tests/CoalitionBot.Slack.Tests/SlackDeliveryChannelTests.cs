@@ -50,7 +50,6 @@ public sealed class SlackDeliveryChannelTests
     }
 
     [Theory]
-    [InlineData("U404", "user_not_found")]
     [InlineData("C9", "is_archived")]
     [InlineData("C404", "channel_not_found")]
     public async Task Send_UnreachableRecipient_FailsForGoodAndMarksThem(string target, string error)
@@ -62,6 +61,30 @@ public sealed class SlackDeliveryChannelTests
         var failed = Assert.IsType<DeliveryFailed>(outcome);
         Assert.Equal(error, failed.Reason);
         Assert.True(failed.RecipientUnreachable);
+    }
+
+    [Theory]
+    [InlineData("cannot_dm_bot")]
+    [InlineData("user_disabled")]
+    public async Task Send_PersonWhoCannotBeDmed_RouteFailsSoTheNextRouteIsTried(string error)
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var guest = host.Slack.AddGuest("Gale Guest", "gale@partner.example");
+        host.Slack.RefuseDirectMessages(guest.Id, error);
+
+        var outcome = await Channel(host).SendAsync(Outbound(guest.Id, Message.Text("hello")), CancellationToken.None);
+
+        Assert.Equal(error, Assert.IsType<DeliveryRouteFailed>(outcome).Reason);
+    }
+
+    [Fact]
+    public async Task Send_UnknownUserId_RouteFails()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        var outcome = await Channel(host).SendAsync(Outbound("U404", Message.Text("hello")), CancellationToken.None);
+
+        Assert.Equal("user_not_found", Assert.IsType<DeliveryRouteFailed>(outcome).Reason);
     }
 
     [Fact]

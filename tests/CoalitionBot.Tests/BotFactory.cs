@@ -16,10 +16,13 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coalitionbot-host-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="clock">A clock to share with a simulator (tokens and throttles must see the bot's time); a fresh one when null.</param>
-    public BotFactory(Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    /// <param name="services">Extra registrations for one test (a test double the simulators do not offer yet).</param>
+    public BotFactory(Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Clock = clock ?? new FakeTimeProvider(Start);
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
@@ -49,7 +52,11 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            _services?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using CoalitionBot.Core.Conversation;
+
 namespace CoalitionBot.Core.Domain;
 
 /// <summary>
@@ -30,6 +32,15 @@ public sealed class Contact
 
     /// <summary>Set when a platform said we can no longer reach this person (blocked the app, left).</summary>
     public bool Unreachable { get; set; }
+
+    /// <summary>Why no route reaches this person (no e-mail and no chat identity, e-mail bounced); shown to coordinators.</summary>
+    public string? UnreachableReason { get; set; }
+
+    /// <summary>The route this person asked for (Slack, Teams or Email); null for the default order.</summary>
+    public Platform? PreferredPlatform { get; set; }
+
+    /// <summary>When Slack and Teams were last asked who has this e-mail; null while the look-up is still due.</summary>
+    public DateTimeOffset? ReachCheckedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

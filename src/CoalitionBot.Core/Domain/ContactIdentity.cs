@@ -21,11 +21,21 @@ public sealed class ContactIdentity
     /// <summary>The adapter's opaque conversation reference (Teams serviceUrl and ids).</summary>
     public string? Reference { get; set; }
 
+    /// <summary>When the person last wrote from this identity; the default for one found by e-mail that never wrote.</summary>
     public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>Set when this route cannot reach the person (Slack cannot_dm_bot, Teams 403, e-mail bounced): the next route is used.</summary>
+    public string? RouteFailure { get; set; }
 
     public ChatIdentity ToChatIdentity() => new(Platform, TenantId, UserId);
 
-    /// <summary>Where to reach a person with several identities: Slack or Teams before the unverified web playground, then the most recently seen.</summary>
-    public static ContactIdentity Preferred(IEnumerable<ContactIdentity> identities) =>
-        identities.OrderBy(i => i.Platform == Platform.Web ? 1 : 0).ThenByDescending(i => i.LastSeenAt).First();
+    /// <summary>
+    /// Where to reach a person with several identities: a route that has not failed; the one they prefer; Slack or
+    /// Teams, then the unverified web playground, then e-mail; the most recently seen first.
+    /// </summary>
+    public static ContactIdentity Preferred(IEnumerable<ContactIdentity> identities, Platform? prefers = null) =>
+        identities.OrderBy(i => i.RouteFailure is null ? 0 : 1)
+            .ThenBy(i => i.Platform == prefers ? 0 : 1)
+            .ThenBy(i => i.Platform switch { Platform.Web => 1, Platform.Email => 2, _ => 0 })
+            .ThenByDescending(i => i.LastSeenAt).First();
 }

@@ -22,6 +22,9 @@ public sealed class Delivery
 
     public Platform Platform { get; set; }
 
+    /// <summary>How this person is reached, decided when it was queued: "Slack DM", "Teams chat (roster)", "e-mail (personal link)"….</summary>
+    public string? Route { get; set; }
+
     /// <summary>Why it is sent: circulation, reminder, receipt, digest, notice.</summary>
     public required string Purpose { get; set; }
 

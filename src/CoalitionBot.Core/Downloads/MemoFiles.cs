@@ -64,7 +64,7 @@ public static class MemoFiles
         return PartnerDirectoryCsv.Write(orgs.OrderBy(o => o.SortName, StringComparer.OrdinalIgnoreCase).Select(o => new DirectoryOrganisation(
             o.Name, o.SortName, o.Category, o.Country,
             contacts.Where(c => c.OrganisationId == o.Id).OrderBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => new DirectoryContact(c.Name, c.Email, IdOn(c, Platform.Slack), IdOn(c, Platform.Teams))).ToList(),
+                .Select(c => new DirectoryContact(c.Name, c.Email, IdOn(c, Platform.Slack), IdOn(c, Platform.Teams), Reach.PreferredChannel.Format(c.PreferredPlatform))).ToList(),
             o.Aliases)));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 using CoalitionBot.Documents;
@@ -9,7 +10,7 @@ using CoalitionBot.Documents;
 namespace CoalitionBot.Core.Features;
 
 /// <summary>`new` (draft a memo) and `publish M` (a new version, substantive or not).</summary>
-public sealed class AuthoringFeature : IFeature
+public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
 {
     public const int MaxTextBytes = 200 * 1024;
     public const int TitleMax = 200;
@@ -120,7 +121,7 @@ public sealed class AuthoringFeature : IFeature
         }
     }
 
-    private static async Task<Reply> Publish(RequestContext ctx, CancellationToken ct)
+    private async Task<Reply> Publish(RequestContext ctx, CancellationToken ct)
     {
         var lines = ctx.Command.Rest.Split('\n', 2);
         var (code, flag) = new CommandLine("", lines[0].Trim()).SplitRest();
@@ -156,7 +157,7 @@ public sealed class AuthoringFeature : IFeature
                 new("Let the bot judge from the size of the change", "auto"), new("Substantive: signers must re-confirm", "true"), new("Minor: sign-ons carry over", "false")]),
         ], $"Publish version {current.Number + 1} of {memo.Code} \"{memo.Title}\".");
 
-    private static async Task<Reply> SubmitPublish(RequestContext ctx, CancellationToken ct)
+    private async Task<Reply> SubmitPublish(RequestContext ctx, CancellationToken ct)
     {
         var memo = await Memos.RequireAsync(ctx, ctx.Submission!.Context, ct);
         RequireEditable(memo);
@@ -176,7 +177,7 @@ public sealed class AuthoringFeature : IFeature
         return new FormAcceptedReply(await PublishAsync(ctx, memo, current, text, values.Raw("substantive")?.Trim().ToLowerInvariant() switch { "true" or "on" => true, "false" => false, _ => null }, ct));
     }
 
-    private static async Task<Message> PublishAsync(RequestContext ctx, Memo memo, MemoVersion current, string text, bool? said, CancellationToken ct)
+    private async Task<Message> PublishAsync(RequestContext ctx, Memo memo, MemoVersion current, string text, bool? said, CancellationToken ct)
     {
         var hash = MemoDocument.HashOf(text);
         if (hash == current.ContentHash)
@@ -202,7 +203,7 @@ public sealed class AuthoringFeature : IFeature
         ctx.Audit("memo.published", $"{memo.Code} v{version.Number}", memo.Id,
             before: new { Version = current.Number, current.ContentHash },
             after: new { Version = version.Number, version.ContentHash, Substantive = substantive, Suggested = said is null, Changes = comparison.Summary, MarkedForReconfirmation = substantive ? signed.Count : 0 });
-        var queued = memo.Status == MemoStatus.Open ? await CirculationFeature.SendVersionAsync(ctx, memo, version, substantive, comparison.Summary, ct) : 0;
+        var queued = memo.Status == MemoStatus.Open ? await CirculationFeature.SendVersionAsync(ctx, links, memo, version, substantive, comparison.Summary, ct) : 0;
         await ctx.SaveAsync(ct);
 
         var summary = new StringBuilder($"Version {version.Number} of {memo.Code} is published ({(substantive ? "substantive" : "minor")}, {version.ShortHash}). ");

@@ -1,27 +1,52 @@
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 
 namespace CoalitionBot.Core.Features;
 
 /// <summary>`circulate`, `close`, `reopen` and `approve`: moving a memo through its life and telling partners.</summary>
-public sealed class CirculationFeature : IFeature
+public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links) : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command(150, "circulate", Permission.Coordinator, "circulate M-3", "Open a memo for sign-on and send it to every partner contact (again only to those who have not had it).", Circulate),
+        Route.Command(150, "circulate", Permission.Coordinator, "circulate M-3", "Open a memo for sign-on and send it to every partner contact — by Slack DM, Teams chat or e-mail with a personal link (again only to those who have not had it).", (ctx, ct) => CirculateAsync(ctx, ctx.Command.SplitRest().First, ct)),
         Route.Action(ActionIds.Circulate, Permission.Coordinator, "Circulate a memo (the card's Circulate button).", (ctx, ct) => CirculateAsync(ctx, ctx.Action!.Value, ct)),
         Route.Command(160, "close", Permission.Coordinator, "close M-3", "Stop taking sign-ons (late ones follow the memo's late policy).", Close),
         Route.Command(170, "reopen", Permission.Coordinator, "reopen M-3", "Open a closed or final memo again.", Reopen),
         Route.Command(180, "approve", Permission.Coordinator, "approve M-3 <organisation>", "Accept a late sign-on held for approval.", Approve),
+        Route.Action(ActionIds.OpenPage, Permission.Anyone, "A personal link to a memo's web page was opened.", (_, _) => Task.FromResult<Reply>(DuplicateReply.Instance)),
     ];
 
-    private static Task<Reply> Circulate(RequestContext ctx, CancellationToken ct) => CirculateAsync(ctx, ctx.Command.SplitRest().First, ct);
-
-    private static async Task<Reply> CirculateAsync(RequestContext ctx, string? code, CancellationToken ct)
+    private async Task<Reply> CirculateAsync(RequestContext ctx, string? code, CancellationToken ct)
     {
+        CheckCirculable(ctx, await Memos.RequireAsync(ctx, code, ct));
+
+        // Look people up on Slack and Teams first, outside the circulation's own save.
+        var coalitionId = ctx.CoalitionOrThrow.Id;
+        await reach.PrepareAsync(ctx.Data, await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct), ct);
+
         var memo = await Memos.RequireAsync(ctx, code, ct);
+        CheckCirculable(ctx, memo);
+        var wasDraft = memo.Status == MemoStatus.Draft;
+        memo.Status = MemoStatus.Open;
+        var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
+        var count = await QueueAsync(ctx, links, memo, version, DeliveryPurpose.Circulation,
+            $"{memo.Title} — please sign on by the deadline, decline, or comment.", ct);
+        ctx.Audit(wasDraft ? "memo.opened" : "memo.recirculated", memo.Code, memo.Id, after: new { Queued = count.Reached, Route = count.Describe(), Unreachable = count.Unreachable.Count });
+        await ctx.SaveAsync(ct);
+        var text = $"{memo.Code} is open. {count.Reached} message(s) queued — {count.Describe()}. `status {memo.Code}` shows delivery progress.";
+        if (count.Unreachable.Count > 0)
+        {
+            text += $"\nNot reachable ({count.Unreachable.Count}): {string.Join("; ", count.Unreachable.Take(20))}{(count.Unreachable.Count > 20 ? "; …" : "")}. Add an e-mail with `partners link`.";
+        }
+
+        return new MessageReply(Message.Text(text));
+    }
+
+    private static void CheckCirculable(RequestContext ctx, Memo memo)
+    {
         if (memo.Status is not (MemoStatus.Draft or MemoStatus.Open))
         {
             throw new RefusalException($"{memo.Code} is {memo.Status.ToString().ToLowerInvariant()}; type `reopen {memo.Code}` first.");
@@ -31,39 +56,26 @@ public sealed class CirculationFeature : IFeature
         {
             throw new RefusalException($"{memo.Code}'s deadline has passed. Publish it again with a new deadline before circulating.");
         }
-
-        var wasDraft = memo.Status == MemoStatus.Draft;
-        memo.Status = MemoStatus.Open;
-        var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
-        var (queued, unreachable) = await QueueAsync(ctx, memo, version, DeliveryPurpose.Circulation,
-            $"{memo.Title} — please sign on by the deadline, decline, or comment.", ct);
-        ctx.Audit(wasDraft ? "memo.opened" : "memo.recirculated", memo.Code, memo.Id, after: new { Queued = queued, Unreachable = unreachable.Count });
-        await ctx.SaveAsync(ct);
-        var text = $"{memo.Code} is open. {queued} message(s) queued to partner contacts; `status {memo.Code}` shows delivery progress.";
-        if (unreachable.Count > 0)
-        {
-            text += $"\nNot reachable in chat yet (no chat identity): {string.Join(", ", unreachable.Take(20))}{(unreachable.Count > 20 ? ", …" : "")}.";
-        }
-
-        return new MessageReply(Message.Text(text));
     }
 
-    /// <summary>Queues the memo card to every partner contact who has not had this version yet; returns the count and who cannot be reached.</summary>
-    public static async Task<(int Queued, List<string> Unreachable)> QueueAsync(RequestContext ctx, Memo memo, MemoVersion version, string purpose, string intro, CancellationToken ct)
+    /// <summary>
+    /// Queues the memo card to every partner contact who has not had this version yet, each by their route (the
+    /// e-mail route with their personal link); returns the count by route and who cannot be reached, with why.
+    /// </summary>
+    public static async Task<RouteCount> QueueAsync(RequestContext ctx, IPersonalLinks links, Memo memo, MemoVersion version, string purpose, string intro, CancellationToken ct)
     {
         var coalitionId = ctx.CoalitionOrThrow.Id;
         var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct);
-        var reach = await Deliveries.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
+        var routes = await Deliveries.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
         var keys = contacts.ToDictionary(c => c.Id, c => $"{purpose}:{memo.Id:N}:v{version.Number}:{c.Id:N}");
         var done = await Deliveries.ExistingKeysAsync(ctx, keys.Values.ToList(), ct);
         var signOns = (await Memos.SignOnsAsync(ctx, memo, ct)).ToDictionary(s => s.SignerKey);
-        var queued = 0;
-        var unreachable = new List<string>();
+        var count = new RouteCount();
         foreach (var contact in contacts)
         {
-            if (!reach.TryGetValue(contact.Id, out var identity))
+            if (!routes.TryGetValue(contact.Id, out var identity))
             {
-                unreachable.Add(contact.Name);
+                count.Unreachable.Add($"{contact.Name} ({Unreachability.Why(contact)})");
                 continue;
             }
 
@@ -73,21 +85,22 @@ public sealed class CirculationFeature : IFeature
             }
 
             var answer = Memos.SignerKeyFor(memo, contact) is { } key ? signOns.GetValueOrDefault(key) : null;
-            Deliveries.Enqueue(ctx, identity, purpose, keys[contact.Id], memo, MemoCards.Card(memo, version, answer, intro));
-            queued++;
+            var message = await EmailRoute.WithLinkAsync(links, ctx, identity, contact, memo, MemoCards.Card(memo, version, answer, intro), ct);
+            Deliveries.Enqueue(ctx, identity, purpose, keys[contact.Id], memo, message).Route = ContactRoutes.Describe(identity, contact);
+            count.Add(identity.Platform);
         }
 
-        return (queued, unreachable);
+        return count;
     }
 
     /// <summary>Tells partner contacts about a new version of an open memo.</summary>
-    public static async Task<int> SendVersionAsync(RequestContext ctx, Memo memo, MemoVersion version, bool substantive, string changes, CancellationToken ct)
+    public static async Task<int> SendVersionAsync(RequestContext ctx, IPersonalLinks links, Memo memo, MemoVersion version, bool substantive, string changes, CancellationToken ct)
     {
         var intro = (substantive
             ? $"{memo.Code} has a new version ({version.Number}) with substantive changes. If your organisation signed, please re-confirm."
             : $"{memo.Code} has a new version ({version.Number}) with minor changes; sign-ons carry over.")
             + $" Changes: {changes.TrimEnd('.')}. Type `diff {memo.Code}` to see them word by word.";
-        return (await QueueAsync(ctx, memo, version, DeliveryPurpose.NewVersion, intro, ct)).Queued;
+        return (await QueueAsync(ctx, links, memo, version, DeliveryPurpose.NewVersion, intro, ct)).Reached;
     }
 
     private static async Task<Reply> Close(RequestContext ctx, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Routing;
 
 namespace CoalitionBot.Core.Features;
@@ -14,12 +15,9 @@ public static class Deliveries
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Chooses where each contact is reached: a Slack or Teams identity before a web-channel one, then the most recently seen.</summary>
-    public static async Task<Dictionary<Guid, ContactIdentity>> ReachableAsync(RequestContext ctx, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
-    {
-        var identities = await ctx.Data.ListAsync(ctx.Data.Identities.Where(i => contactIds.Contains(i.ContactId)), ct);
-        return identities.GroupBy(i => i.ContactId).ToDictionary(g => g.Key, ContactIdentity.Preferred);
-    }
+    /// <summary>Chooses where each contact is reached (<see cref="ContactRoutes.UsableAsync"/>): the route they were reached on.</summary>
+    public static Task<Dictionary<Guid, ContactIdentity>> ReachableAsync(RequestContext ctx, IReadOnlyCollection<Guid> contactIds, CancellationToken ct) =>
+        ContactRoutes.UsableAsync(ctx.Data, contactIds, ct);
 
     /// <summary>
     /// Queues one message, unless a delivery with the same key exists already (a second circulation of the
@@ -35,6 +33,7 @@ public static class Deliveries
             ContactId = to.ContactId,
             IdentityId = to.Id,
             Platform = to.Platform,
+            Route = ContactRoutes.Describe(to, null),
             Purpose = purpose,
             Payload = JsonSerializer.Serialize(message, Json),
             NotBefore = notBefore ?? ctx.Now,

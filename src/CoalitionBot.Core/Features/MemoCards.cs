@@ -83,7 +83,7 @@ public static class MemoCards
         _ => "withdrawn",
     };
 
-    private static List<Button> Buttons(Memo memo, SignOn? myAnswer)
+    internal static List<Button> Buttons(Memo memo, SignOn? myAnswer)
     {
         var buttons = new List<Button>();
         if (memo.Status is MemoStatus.Open or MemoStatus.Closed)

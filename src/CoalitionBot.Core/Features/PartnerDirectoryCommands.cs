@@ -3,6 +3,7 @@ using System.Text;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 using CoalitionBot.Documents;
@@ -10,15 +11,16 @@ using CoalitionBot.Documents;
 namespace CoalitionBot.Core.Features;
 
 /// <summary>`partners import | export | duplicates | merge`: the directory in bulk, with the Documents library's CSV and duplicate rules.</summary>
-internal sealed class PartnerDirectoryCommands(DownloadLinks links) : IFeature
+internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachSignal lookups) : IFeature
 {
-    public const string ImportUsage = "partners import + the directory CSV on the next lines (columns: " + "organisation, sort_name, category, country, contact_name, contact_email, slack_id, teams_id)";
+    public const string ImportUsage = "partners import + the directory CSV on the next lines (columns: " + "organisation, sort_name, category, country, contact_name, contact_email, slack_id, teams_id, and optionally channel: slack, teams or email)";
     private const string MergeUsage = "partners merge <keep> | <duplicate>";
 
     public IEnumerable<Route> Routes =>
     [
         Route.Command(223, "partners import", Permission.Coordinator, ImportUsage,
-            "Adds many organisations and contacts at once from a CSV, all or nothing: any wrong line is reported and nothing is imported.", ImportAsync),
+            "Adds many organisations and contacts at once from a CSV, all or nothing: any wrong line is reported and nothing is imported. New contacts are then looked up on Slack and Teams in the background.",
+            async (ctx, ct) => LookUp(await ImportAsync(ctx, ct))),
         Route.Command(224, "partners export", Permission.Coordinator, "partners export",
             "A download link to the directory as CSV, in the format `partners import` reads.", Export),
         Route.Command(225, "partners duplicates", Permission.Coordinator, "partners duplicates",
@@ -26,6 +28,13 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links) : IFeature
         Route.Command(226, "partners merge", Permission.Coordinator, MergeUsage,
             "Merges a duplicate into the organisation to keep: contacts and sign-ons move, the duplicate's name becomes an alias.", MergeAsync),
     ];
+
+    /// <summary>Wakes the background look-up of new contacts on Slack and Teams, so the command answers at once.</summary>
+    private Reply LookUp(Reply reply)
+    {
+        lookups.Notify();
+        return reply;
+    }
 
     private Task<Reply> Export(RequestContext ctx, CancellationToken ct) => Task.FromResult<Reply>(new MessageReply(new Message("Partner directory export", [
         new TextBlock("The partner directory as CSV, in the format `partners import` reads."),
@@ -115,6 +124,8 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links) : IFeature
                 }
 
                 contact.OrganisationId = org.Id;
+                contact.PreferredPlatform = PreferredChannel.Parse(person.Channel);
+                contact.ReachCheckedAt = null; // looked up in the background
                 people++;
                 ctx.Audit("contact.imported", $"{contact.Name} → {org.Name}", null, after: new { contact.Name, contact.Email, Organisation = org.Name });
             }
@@ -125,8 +136,10 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links) : IFeature
             $"Imported the directory: {added} organisation(s) added, {updated} already known (missing category or country filled in), {people} contact(s) linked."));
         if (unusedIds > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are recognised by their e-mail when they first talk to me.");
+            text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are found by their e-mail.");
         }
+
+        text.Append(" I am looking them up on Slack and Teams by e-mail in the background (everyone else is reached by e-mail); `partners` shows how each is reached.");
 
         return new MessageReply(Message.Text(text.ToString()));
     }

@@ -1,8 +1,11 @@
 using CoalitionBot.Documents;
 using System.Net.Mail;
+using System.Globalization;
 using System.Text;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 
@@ -12,20 +15,21 @@ namespace CoalitionBot.Core.Features;
 /// `partners`: the directory of partner organisations and their contacts (coordinators manage it). `partners`
 /// lists it, `partners add` and `partners link` grow it; the bulk subcommands are <see cref="PartnerDirectoryCommands"/>.
 /// </summary>
-public sealed class PartnersFeature : IFeature
+public sealed class PartnersFeature(ReachSignal lookups) : IFeature
 {
-    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email>]";
+    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email>]";
     private const string AddUsage = "partners add <organisation> | <category> | <country> [| alias, alias]";
-    private const string LinkUsage = "partners link <organisation> | <person> | <email> [| non-signer]";
+    private const string LinkUsage = "partners link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email]";
 
     public IEnumerable<Route> Routes =>
     [
         Route.Command(220, "partners", Permission.Coordinator, Usage,
-            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (they are recognised by e-mail when they first talk to me); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up; `partners revoke-link` stops a contact's personal e-mail link to a memo.", Partners),
+            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (I look them up on Slack and Teams by e-mail, else reach them by e-mail); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up; `partners revoke-link` stops a contact's personal e-mail link to a memo.", Partners),
         Route.Command(221, "partners add", Permission.Coordinator, AddUsage,
             "Adds a partner organisation, in one of the coalition's categories.", AddAsync),
         Route.Command(222, "partners link", Permission.Coordinator, LinkUsage,
-            "Adds a contact person to an organisation; they may sign for it unless marked `non-signer`.", LinkAsync) with { Aliases = ["partners contact"] },
+            "Adds a contact person to an organisation; they may sign for it unless marked `non-signer`; `prefers …` chooses the channel they are reached on.",
+            async (ctx, ct) => LookUp(await LinkAsync(ctx, ct))) with { Aliases = ["partners contact"] },
         Route.Command(227, "partners revoke-link", Permission.Coordinator, "partners revoke-link M-3 <person> | <email>",
             "Stops a contact's personal e-mail link to a memo at once; the next message to them carries a new one.",
             (ctx, ct) => Reach.RevokeLinkCommand.RunAsync(ctx, ctx.Command.Rest, ct)),
@@ -37,6 +41,13 @@ public sealed class PartnersFeature : IFeature
             ? ListAsync(ctx, ct)
             : throw new RefusalException($"Usage: `{Usage}`");
 
+    /// <summary>Wakes the background look-up of new contacts on Slack and Teams, so the command answers at once.</summary>
+    private Reply LookUp(Reply reply)
+    {
+        lookups.Notify();
+        return reply;
+    }
+
     private static async Task<Reply> ListAsync(RequestContext ctx, CancellationToken ct)
     {
         var coalition = ctx.CoalitionOrThrow;
@@ -47,8 +58,7 @@ public sealed class PartnersFeature : IFeature
         }
 
         var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalition.Id && c.OrganisationId != null), ct);
-        var contactIds = contacts.Select(c => c.Id).ToList();
-        var linked = (await ctx.Data.ListAsync(ctx.Data.Identities.Where(i => contactIds.Contains(i.ContactId)).Select(i => i.ContactId), ct)).ToHashSet();
+        var routes = await Deliveries.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
         var text = new StringBuilder();
         foreach (var org in orgs.OrderBy(o => o.Category is null ? int.MaxValue : coalition.Categories.IndexOf(o.Category)).ThenBy(o => o.SortName, StringComparer.OrdinalIgnoreCase))
         {
@@ -57,9 +67,14 @@ public sealed class PartnersFeature : IFeature
             {
                 text.Append("    ").Append(c.Name).Append(c.Email is null ? "" : $" <{c.Email}>")
                     .Append(c.IsAuthorisedSigner ? ", signer" : ", not a signer")
-                    .Append(linked.Contains(c.Id) ? ", reachable in chat" : ", not yet seen in chat")
-                    .AppendLine(c.Unreachable ? ", UNREACHABLE" : "");
+                    .AppendLine(", " + ReachText.Describe(c, routes.GetValueOrDefault(c.Id)));
             }
+        }
+
+        var pending = contacts.Count(c => c.Email is not null && c.ReachCheckedAt is null);
+        if (pending > 0)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"Still looking up {pending} of {contacts.Count} contact(s) on Slack and Teams by e-mail; type `partners` again in a moment.");
         }
 
         return new MessageReply(new Message($"{orgs.Count} partner organisation(s)", [
@@ -113,7 +128,7 @@ public sealed class PartnersFeature : IFeature
         var parts = ctx.Command.Rest.Split('|').Select(p => p.Trim()).ToArray();
         if (parts.Length < 3 || parts[1].Length == 0)
         {
-            throw new RefusalException("Usage: `partners link <organisation> | <person> | <email> [| non-signer]`.");
+            throw new RefusalException("Usage: `partners link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email]`.");
         }
 
         var org = await RequireOrganisationAsync(ctx, parts[0], ct);
@@ -123,7 +138,7 @@ public sealed class PartnersFeature : IFeature
             throw new RefusalException($"\"{Memos.Shorten(parts[2])}\" is not an e-mail address. People are recognised by their e-mail when they first talk to me.");
         }
 
-        var signer = !(parts.Length > 3 && parts[3].Replace(" ", "").Replace("-", "").Equals("nonsigner", StringComparison.OrdinalIgnoreCase));
+        var (signer, prefers) = LinkOptions(parts.Skip(3));
         var contact = await ctx.Data.FirstOrDefaultAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalition.Id && c.Email == email), ct);
         if (contact is not null && contact.OrganisationId is { } current && current != org.Id)
         {
@@ -134,14 +149,42 @@ public sealed class PartnersFeature : IFeature
         contact ??= new Contact { CoalitionId = coalition.Id, Name = Memos.Shorten(parts[1], 200), Email = email, CreatedAt = ctx.Now };
         contact.OrganisationId = org.Id;
         contact.IsAuthorisedSigner = signer;
+        contact.PreferredPlatform = prefers;
+        contact.ReachCheckedAt = null; // looked up again in the background
         if (created)
         {
             ctx.Data.Add(contact);
         }
 
-        ctx.Audit("contact.linked", $"{contact.Name} → {org.Name}", null, after: new { contact.Name, contact.Email, Organisation = org.Name, Signer = signer });
+        ctx.Audit("contact.linked", $"{contact.Name} → {org.Name}", null, after: new { contact.Name, contact.Email, Organisation = org.Name, Signer = signer, Prefers = PreferredChannel.Format(prefers) });
         await ctx.SaveAsync(ct);
-        return new MessageReply(Message.Text($"{contact.Name} <{email}> is a contact of {org.Name}{(signer ? " and may sign for it" : " (not a signer)")}. They are recognised by that e-mail when they first talk to me."));
+        var how = prefers is { } p ? $" They prefer {ContactRoutes.Name(p)}." : " I look them up on Slack and Teams by that e-mail; if neither knows them, memos reach them by e-mail with a personal link.";
+        return new MessageReply(Message.Text($"{contact.Name} <{email}> is a contact of {org.Name}{(signer ? " and may sign for it" : " (not a signer)")}.{how}"));
+    }
+
+    /// <summary>The optional parts after the e-mail: `non-signer` and `prefers slack|teams|email`, in any order.</summary>
+    private static (bool Signer, Platform? Prefers) LinkOptions(IEnumerable<string> parts)
+    {
+        var signer = true;
+        Platform? prefers = null;
+        foreach (var part in parts.Where(p => p.Length > 0))
+        {
+            var words = part.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (part.Replace(" ", "").Replace("-", "").Equals("nonsigner", StringComparison.OrdinalIgnoreCase))
+            {
+                signer = false;
+            }
+            else if (words is [var verb, var channel] && verb.Equals("prefers", StringComparison.OrdinalIgnoreCase) && PreferredChannel.Parse(channel) is { } platform)
+            {
+                prefers = platform;
+            }
+            else
+            {
+                throw new RefusalException($"\"{Memos.Shorten(part)}\" is not an option of `partners link`: use `non-signer` or `prefers slack`, `prefers teams`, `prefers email`.");
+            }
+        }
+
+        return (signer, prefers);
     }
 
     /// <summary>Finds an organisation by name or alias (case-insensitive), refusing with the closest names when absent.</summary>

@@ -1,5 +1,6 @@
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
 
@@ -51,6 +52,11 @@ public sealed class StatusFeature : IFeature
         }
 
         blocks.Add(new TextBlock(await DeliveryProgressAsync(ctx, memo, ct)));
+        if (await ReachProgress.DescribeAsync(ctx, memo, ct) is { } reach)
+        {
+            blocks.Add(new TextBlock(reach));
+        }
+
         return new Message($"{memo.Code}: {report.Signed.Count} signed, {report.Missing.Count} not answered", blocks);
     }
 

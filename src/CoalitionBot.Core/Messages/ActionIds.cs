@@ -16,5 +16,8 @@ public static class ActionIds
     /// <summary>A download link button; platforms that report link clicks send it, and it needs no answer.</summary>
     public const string Download = "file.download";
 
-    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Circulate, Compile, Download];
+    /// <summary>The personal-link button of an e-mailed memo (opens the web sign-on page); needs no answer.</summary>
+    public const string OpenPage = "memo.page";
+
+    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Circulate, Compile, Download, OpenPage];
 }

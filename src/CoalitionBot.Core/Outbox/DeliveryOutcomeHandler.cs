@@ -26,9 +26,8 @@ public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock
                 await TellCoordinatorsAsync(delivery, failed.RecipientUnreachable, ct);
                 break;
             case DeliveryRouteFailed:
-                // Reach: this route cannot reach the person, another may. The next route goes here (mark the route
-                // failed for the contact, queue the message on the next one). Until then it is a permanent failure of
-                // this message that does NOT mark the contact unreachable.
+                // The outbox hands a failed route to Reach.RouteFallback, which queues the next route; one that reaches
+                // here (recorded without the fallback) is a failure of this message, not of the person.
                 await TellCoordinatorsAsync(delivery, unreachable: false, ct);
                 break;
             default: // passing failures until the attempts ran out
@@ -51,14 +50,17 @@ public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock
             return;
         }
 
+        var advice = "";
         if (unreachable)
         {
-            contact.Unreachable = true;
+            // The route is closed for this contact (the next circulation tries another one) and coordinators learn why.
+            var identity = await data.FirstOrDefaultAsync(data.Identities.Where(i => i.Id == delivery.IdentityId), ct);
+            advice = Reach.Unreachability.Mark(contact, identity, delivery.Platform, delivery.LastError ?? "refused");
         }
 
         var memoNumber = delivery.MemoId is { } memoId ? await data.FirstOrDefaultAsync(data.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number), ct) : null;
         var text = $"I could not deliver a message to {contact.Name}" + (memoNumber is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {delivery.LastError}."
-            + (unreachable ? " They may have blocked or removed the app; reach them another way." : "");
+            + advice;
         var ctx = SystemRequest.For(data, clock, coalition, $"delivery-failed:{delivery.Id:N}"); // never saved: the outbox saves
         await Deliveries.NotifyCoordinatorsAsync(ctx, $"failed:{delivery.Id:N}", Message.Text(text), ct);
     }

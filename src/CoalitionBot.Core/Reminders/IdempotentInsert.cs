@@ -21,6 +21,7 @@ internal static class IdempotentInsert
         ContactId = to.ContactId,
         IdentityId = to.Id,
         Platform = to.Platform,
+        Route = Reach.ContactRoutes.Describe(to, null),
         Purpose = purpose,
         Payload = JsonSerializer.Serialize(message, Deliveries.Json),
         NotBefore = notBefore,

@@ -1,6 +1,7 @@
 using CoalitionBot.Core.Data;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
+using CoalitionBot.Core.Reach;
 
 namespace CoalitionBot.Core.Reminders;
 
@@ -173,17 +174,9 @@ internal sealed class ReminderQueue(IDataSession data, Coalition coalition, Memo
 
     private string Key(Guid contactId, int version, string suffix) => $"{DeliveryPurpose.Reminder}:{memo.Id:N}:v{version}:{contactId:N}:{suffix}";
 
-    /// <summary>Each contact's most recently used chat identity.</summary>
-    public static async Task<Dictionary<Guid, ContactIdentity>> ReachAsync(IDataSession data, List<Guid> contactIds, CancellationToken ct)
-    {
-        var identities = new List<ContactIdentity>();
-        foreach (var chunk in contactIds.Chunk(500))
-        {
-            identities.AddRange(await data.ListAsync(data.Identities.Where(i => chunk.Contains(i.ContactId)), ct));
-        }
-
-        return identities.GroupBy(i => i.ContactId).ToDictionary(g => g.Key, ContactIdentity.Preferred);
-    }
+    /// <summary>Each contact's route: the identity they were reached on (<see cref="ContactRoutes.UsableAsync"/>).</summary>
+    public static Task<Dictionary<Guid, ContactIdentity>> ReachAsync(IDataSession data, List<Guid> contactIds, CancellationToken ct) =>
+        ContactRoutes.UsableAsync(data, contactIds, ct);
 
     /// <summary>Marks reminders queued for later (not being sent now) to contacts <paramref name="cancel"/> picks as cancelled; the caller saves.</summary>
     public static async Task<int> CancelPendingAsync(IDataSession data, Guid memoId, Func<Guid, bool> cancel, string reason, DateTimeOffset now, CancellationToken ct)

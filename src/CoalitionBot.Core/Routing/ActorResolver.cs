@@ -56,6 +56,7 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
     private static void Remember(ContactIdentity identity, Contact contact, Inbound inbound, DateTimeOffset now)
     {
         identity.LastSeenAt = now;
+        identity.RouteFailure = null; // they wrote from it, so it reaches them
         if (inbound.Place.Kind == PlaceKind.Direct)
         {
             identity.ConversationId = inbound.Place.ConversationId;
@@ -78,6 +79,7 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
         if (contact.Unreachable)
         {
             contact.Unreachable = false; // they just talked to us, so we can reach them again
+            contact.UnreachableReason = null;
         }
     }
 

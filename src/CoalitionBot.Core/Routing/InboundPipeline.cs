@@ -39,7 +39,7 @@ public sealed partial class InboundPipeline(
             if (route is null)
             {
                 await context.SaveIfPendingAsync(ct);
-                return HelpFeature.Unknown(router, inbound.Content, context);
+                return await Reach.WaitingMemos.AnswerAsync(router, context, ct) ?? HelpFeature.Unknown(router, inbound.Content, context);
             }
 
             if (route.Permission.Refusal(context, $"use `{route.Key}`") is { } refusal)

@@ -1,4 +1,7 @@
 namespace CoalitionBot.Documents;
 
-/// <summary>A person of a partner organisation as imported: name, e-mail and chat identities (each optional).</summary>
-public sealed record DirectoryContact(string Name, string? Email, string? SlackId, string? TeamsId);
+/// <summary>
+/// A person of a partner organisation as imported: name, e-mail and chat identities (each optional), and the
+/// channel they prefer to be reached on ("slack", "teams", "email"; null for the default order).
+/// </summary>
+public sealed record DirectoryContact(string Name, string? Email, string? SlackId, string? TeamsId, string? Channel = null);

@@ -8,9 +8,15 @@ namespace CoalitionBot.Documents;
 /// <summary>Reads and writes the partner directory CSV: one row per contact; an organisation may span rows.</summary>
 public static partial class PartnerDirectoryCsv
 {
-    /// <summary>The columns, in export order. Import requires all of them, in any order.</summary>
+    /// <summary>The columns, in export order. Import requires all of them but <see cref="Optional"/>, in any order.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["organisation", "sort_name", "category", "country", "contact_name", "contact_email", "slack_id", "teams_id"];
+        ["organisation", "sort_name", "category", "country", "contact_name", "contact_email", "slack_id", "teams_id", "channel"];
+
+    /// <summary>Columns an older export lacks; blank when absent.</summary>
+    public static readonly IReadOnlyList<string> Optional = ["channel"];
+
+    /// <summary>The values of the channel column: how a contact prefers to be reached.</summary>
+    public static readonly IReadOnlyList<string> Channels = ["slack", "teams", "email"];
 
     /// <summary>
     /// Parses and validates a directory CSV. Every problem is reported with its line number; if there is any,
@@ -32,7 +38,7 @@ public static partial class PartnerDirectoryCsv
         foreach (var column in Columns)
         {
             var at = header.IndexOf(column);
-            if (at < 0)
+            if (at < 0 && !Optional.Contains(column))
             {
                 issues.Add(new DirectoryIssue(1, column, "missing column"));
             }
@@ -48,11 +54,11 @@ public static partial class PartnerDirectoryCsv
         var rows = new List<DirectoryRow>();
         while (reader.Read())
         {
-            string Cell(string column) => index[column] < reader.FieldCount
+            string Cell(string column) => index[column] >= 0 && index[column] < reader.FieldCount
                 ? CsvSafety.Restore(reader.GetString(index[column]) ?? string.Empty).Trim()
                 : string.Empty;
             var row = new DirectoryRow((int)reader.LineNumber, Cell("organisation"), Cell("sort_name"), Cell("category"), Cell("country"),
-                Cell("contact_name"), Cell("contact_email"), Cell("slack_id"), Cell("teams_id"));
+                Cell("contact_name"), Cell("contact_email"), Cell("slack_id"), Cell("teams_id"), Cell("channel").ToLowerInvariant().Replace("-", "", StringComparison.Ordinal));
             Validate(row, options, issues);
             rows.Add(row);
         }
@@ -64,7 +70,7 @@ public static partial class PartnerDirectoryCsv
     /// <summary>Writes organisations as CSV (one row per contact, one bare row for an organisation without contacts), injection-safe.</summary>
     public static string Write(IEnumerable<DirectoryOrganisation> organisations) =>
         CsvText.Write(Columns, organisations.SelectMany(o => (o.Contacts.Count == 0 ? [new DirectoryContact(string.Empty, null, null, null)] : o.Contacts)
-            .Select(c => (IReadOnlyList<string?>)[o.Name, o.SortName, o.Category, o.Country, c.Name, c.Email, c.SlackId, c.TeamsId])));
+            .Select(c => (IReadOnlyList<string?>)[o.Name, o.SortName, o.Category, o.Country, c.Name, c.Email, c.SlackId, c.TeamsId, c.Channel])));
 
     private static DirectoryImportResult Fail(params DirectoryIssue[] issues) => new([], issues);
 
@@ -94,6 +100,11 @@ public static partial class PartnerDirectoryCsv
         if (row.TeamsId.Length > 0 && !Guid.TryParse(row.TeamsId, out _))
         {
             issues.Add(new DirectoryIssue(row.Line, "teams_id", $"\"{row.TeamsId}\" is not a Teams (Entra) object id, which is a GUID"));
+        }
+
+        if (row.Channel.Length > 0 && !Channels.Contains(row.Channel))
+        {
+            issues.Add(new DirectoryIssue(row.Line, "channel", $"\"{row.Channel}\" is not a channel; use slack, teams, email or leave it blank"));
         }
 
         if (row.Category.Length > 0 && options.AllowedCategories is { } allowed
@@ -126,7 +137,7 @@ public static partial class PartnerDirectoryCsv
             var category = Agreed("category", r => r.Category);
             var country = Agreed("country", r => r.Country);
             var contacts = group.Where(r => r.ContactName.Length > 0)
-                .Select(r => new DirectoryContact(r.ContactName, Blank(r.ContactEmail), Blank(r.SlackId), Blank(r.TeamsId)))
+                .Select(r => new DirectoryContact(r.ContactName, Blank(r.ContactEmail), Blank(r.SlackId), Blank(r.TeamsId), Blank(r.Channel)))
                 .ToList();
             result.Add(new DirectoryOrganisation(first.Organisation, sortName ?? SortNames.Derive(first.Organisation), category, country, contacts));
         }
@@ -147,5 +158,5 @@ public static partial class PartnerDirectoryCsv
 
     private sealed record DirectoryRow(
         int Line, string Organisation, string SortName, string Category, string Country,
-        string ContactName, string ContactEmail, string SlackId, string TeamsId);
+        string ContactName, string ContactEmail, string SlackId, string TeamsId, string Channel);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Slack.Api;
 
@@ -7,7 +8,7 @@ namespace CoalitionBot.Slack.Api;
 /// Client-side pacing per Web API method (Slack's tiers, PROTOCOLS.md) and, for chat.postMessage, per channel
 /// (~1/s with short bursts). Also remembers a 429's Retry-After so we do not knock again before it ends.
 /// </summary>
-public sealed class SlackRateLimiter(TimeProvider time) : IDisposable
+public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? options = null) : IDisposable
 {
     private static readonly Dictionary<string, int> PerMinute = new(StringComparer.Ordinal)
     {
@@ -79,10 +80,12 @@ public sealed class SlackRateLimiter(TimeProvider time) : IDisposable
         }
     }
 
-    private TokenBucketRateLimiter LimiterFor(string key) => limiters.GetOrAdd(key, static k =>
+    private TokenBucketRateLimiter LimiterFor(string key) => limiters.GetOrAdd(key, k =>
     {
         var perChannel = k.StartsWith("chat.postMessage:", StringComparison.Ordinal);
-        var perMinute = perChannel ? 60 : PerMinute.GetValueOrDefault(k, 20);
+        var perMinute = perChannel ? 60
+            : k == "users.lookupByEmail" && options is not null ? options.Value.LookupsPerMinute
+            : PerMinute.GetValueOrDefault(k, 20);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = perChannel ? 4 : Math.Max(1, perMinute / 5),

@@ -2,6 +2,8 @@ using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Core.Reach;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -88,6 +90,12 @@ public sealed partial class OutboxProcessor(
                 LogSendThrew(logger, e, delivery.Id, delivery.Platform);
                 outcome = new DeliveryRetry("The platform client failed: " + e.GetType().Name);
             }
+        }
+
+        if (outcome is DeliveryRouteFailed routeFailed)
+        {
+            await scope.ServiceProvider.GetRequiredService<RouteFallback>().FallAsync(delivery.Id, delivery.ClaimToken, routeFailed.Reason, ct);
+            return;
         }
 
         await RecordAsync(scope.ServiceProvider, delivery.Id, delivery.ClaimToken, identity, outcome, ct);

@@ -50,6 +50,7 @@ public static class BotHost
             services.AddHostedService<ReminderWorker>();
         }
 
+        services.AddHostedService<CoalitionBot.Reach.ReachWorker>();
         if (channels.Web)
         {
             services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();

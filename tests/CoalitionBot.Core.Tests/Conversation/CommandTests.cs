@@ -395,14 +395,13 @@ public sealed class CommandTests
         await using var chat = await CoalitionChat.StartAsync();
         await chat.Bot.DeliverAsync();
         await chat.Cora.Says("partners link Global Peace Network | Quiet Person | quiet@gpn.org");
+        await chat.Cora.Says("partners import\norganisation,sort_name,category,country,contact_name,contact_email,slack_id,teams_id\nGlobal Peace Network,,,,No Mail,,,");
         var again = await chat.Cora.Says("circulate M-1");
-        Assert.Contains("0 message(s) queued", again.Text);
-        Assert.Contains("Not reachable in chat yet (no chat identity): Quiet Person", again.Text);
-        var quiet = chat.Bot.Person("Quiet Person", "quiet@gpn.org");
-        await quiet.Says("hello");
-        Assert.Contains("1 message(s) queued", (await chat.Cora.Says("circulate M-1")).Text);
+        Assert.Contains("1 message(s) queued — 1 reached: 1 e-mail", again.Text);
+        Assert.Contains("Not reachable (1): No Mail (no e-mail address and no chat identity)", again.Text);
+        Assert.Contains("0 message(s) queued", (await chat.Cora.Says("circulate M-1")).Text);
         await chat.Bot.DeliverAsync();
-        Assert.Single(quiet.Inbox);
+        Assert.Single(chat.Bot.EmailsTo("quiet@gpn.org"));
         Assert.Single(chat.Amira.Inbox);
     }
 

@@ -19,12 +19,13 @@ public sealed class TestBot : IAsyncDisposable
 {
     private readonly string _folder;
 
-    private TestBot(string folder, ServiceProvider services, FakeTimeProvider clock, RecordingChannel channel)
+    private TestBot(string folder, ServiceProvider services, FakeTimeProvider clock, RecordingChannel channel, RecordingChannel email)
     {
         _folder = folder;
         Services = services;
         Clock = clock;
         Channel = channel;
+        Email = email;
     }
 
     public ServiceProvider Services { get; }
@@ -33,10 +34,13 @@ public sealed class TestBot : IAsyncDisposable
 
     public RecordingChannel Channel { get; }
 
+    /// <summary>The e-mail route's channel: what would have been mailed (target user id = the address).</summary>
+    public RecordingChannel Email { get; }
+
     public IInboundHandler Handler => Services.GetRequiredService<IInboundHandler>();
 
     /// <summary>Starts a bot on a fresh SQLite database (or on <paramref name="connectionString"/> with PostgreSQL).</summary>
-    public static async Task<TestBot> StartAsync(DateTimeOffset? now = null, Dictionary<string, string?>? settings = null)
+    public static async Task<TestBot> StartAsync(DateTimeOffset? now = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "coalitionbot-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,6 +56,7 @@ public sealed class TestBot : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero));
         var channel = new RecordingChannel(Platform.Web);
+        var email = new RecordingChannel(Platform.Email);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -59,11 +64,13 @@ public sealed class TestBot : IAsyncDisposable
             .AddCoalitionCore()
             .AddCoalitionStorage(configuration)
             .AddSingleton<IDeliveryChannel>(channel)
+            .AddSingleton<IDeliveryChannel>(email)
             .AddSingleton<OutboxProcessor>();
         services.AddOptions<OutboxOptions>();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await DatabaseMigrator.MigrateAsync(provider);
-        return new TestBot(folder, provider, clock, channel);
+        return new TestBot(folder, provider, clock, channel, email);
     }
 
     /// <summary>A person on the web platform, identified by e-mail (as the playground does).</summary>
@@ -75,6 +82,16 @@ public sealed class TestBot : IAsyncDisposable
 
     /// <summary>Sends every due delivery through the recording channel.</summary>
     public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
+
+    /// <summary>Messages the e-mail route would have sent to this address.</summary>
+    public IReadOnlyList<OutboundMessage> EmailsTo(string address) => Email.Sent.Where(m => m.Target.UserId == address).ToList();
+
+    /// <summary>Runs the background look-up of new contacts once, as the host's reach worker does after an import.</summary>
+    public async Task<int> LookUpAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Core.Reach.ReachSweep>().RunAsync(CancellationToken.None);
+    }
 
     /// <summary>Runs one reminder sweep at the fake clock's time, as the host's reminder worker does every minute.</summary>
     public async Task<Core.Reminders.SweepResult> SweepAsync()

@@ -151,7 +151,7 @@ public sealed partial class SlackSimulator
         "views.open" or "views.push" => OpenView(method, args),
         "views.update" => UpdateView(args),
         "views.publish" => PublishView(args),
-        "conversations.open" => Ok(new() { ["channel"] = new JsonObject { ["id"] = DirectChannelOf(RequireUser(Str(args, "users")).Id) } }),
+        "conversations.open" => Ok(new() { ["channel"] = new JsonObject { ["id"] = ResolveChannel(RequireUser(Str(args, "users")).Id) } }),
         "users.info" => Ok(new() { ["user"] = UserJson(RequireUser(Str(args, "user"))) }),
         "users.lookupByEmail" => Ok(new()
         {
@@ -329,6 +329,11 @@ public sealed partial class SlackSimulator
                 throw new SimulatedSlackError("account_inactive");
             }
 
+            if (DmRefusal(user.Id) is { } refusal)
+            {
+                throw new SimulatedSlackError(refusal);
+            }
+
             return DirectChannelOf(user.Id);
         }
 
@@ -353,8 +358,9 @@ public sealed partial class SlackSimulator
 
         return new JsonObject
         {
-            ["id"] = user.Id, ["team_id"] = TeamId, ["name"] = user.Name, ["real_name"] = user.Name, ["deleted"] = user.Deleted,
-            ["tz"] = user.TimeZone, ["is_bot"] = user.Id == BotUserId, ["profile"] = profile,
+            ["id"] = user.Id, ["team_id"] = user.HomeTeamId ?? TeamId, ["name"] = user.Name, ["real_name"] = user.Name, ["deleted"] = user.Deleted,
+            ["tz"] = user.TimeZone, ["is_bot"] = user.Id == BotUserId, ["is_restricted"] = user.Guest, ["is_stranger"] = user.HomeTeamId is not null,
+            ["profile"] = profile,
         };
     }
 

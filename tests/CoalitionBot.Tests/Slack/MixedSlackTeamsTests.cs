@@ -51,8 +51,11 @@ public sealed class MixedSlackTeamsTests
         await tom.Says("help");
 
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
-        Assert.Contains("4 message(s) queued", await cora.Says("circulate M-1"));
-        Assert.Equal(4, await teams.DeliverAsync());
+        // Dana never wrote to the bot: she is reached by e-mail (queued; this host has no e-mail channel).
+        var circulated = await cora.Says("circulate M-1");
+        Assert.Contains("5 message(s) queued", circulated);
+        Assert.Contains("1 e-mail", circulated);
+        Assert.Equal(5, await teams.DeliverAsync());
         tom.MovesToPrivateChat();
         Assert.Contains("M-1: Memo to the Secretary of State", TeamsCards.Text(lucia.LastCard));
         Assert.Contains("M-1 · Memo to the Secretary of State", SlackBlocks.Text(amira.LastCard.Blocks));
@@ -80,7 +83,7 @@ public sealed class MixedSlackTeamsTests
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
         var signers = await db.SignOns.Where(s => s.State == SignOnState.Signed).Select(s => s.ActorId).ToListAsync();
         var platforms = await db.Identities.Where(i => signers.Contains(i.ContactId)).Select(i => i.Platform).Distinct().ToListAsync();
-        Assert.Equal([Platform.Slack, Platform.Teams], platforms.Order());
+        Assert.Equal([Platform.Slack, Platform.Teams, Platform.Email], platforms.Order());
         Assert.Equal(MemoStatus.Final, (await db.Memos.SingleAsync()).Status);
         Assert.Empty(slack.Problems());
     }

@@ -49,8 +49,11 @@ public sealed class MixedPlatformTests
         await tom.Says("help");
 
         Assert.Contains("Draft M-1", (await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text)).Html);
-        Assert.Contains("4 message(s) queued", (await cora.Says("circulate M-1")).Html);
-        Assert.Equal(4, await host.DeliverAsync());
+        // Dana never wrote to the bot: she is reached by e-mail (queued; this host has no e-mail channel).
+        var circulated = (await cora.Says("circulate M-1")).Html;
+        Assert.Contains("5 message(s) queued", circulated);
+        Assert.Contains("1 e-mail", circulated);
+        Assert.Equal(5, await host.DeliverAsync());
         Assert.Contains("Sign on", Assert.Single(await sam.InboxAsync()));
         lucia.MovesToPrivateChat();
         Assert.Contains("M-1: Memo to the Secretary of State", TeamsCards.Text(lucia.LastCard));
@@ -83,7 +86,7 @@ public sealed class MixedPlatformTests
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
         var signers = await db.SignOns.Where(s => s.State == SignOnState.Signed).Select(s => s.ActorId).ToListAsync();
         var platforms = await db.Identities.Where(i => signers.Contains(i.ContactId)).Select(i => i.Platform).Distinct().ToListAsync();
-        Assert.Equal([Platform.Web, Platform.Teams], platforms.Order());
+        Assert.Equal([Platform.Web, Platform.Teams, Platform.Email], platforms.Order());
     }
 
     private static Dictionary<string, string?> WebFields(string displayName, string signatory, string title, string category) => new()

@@ -298,6 +298,13 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreferredPlatform")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ReachCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -305,6 +312,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
                     b.Property<bool>("Unreachable")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -337,6 +348,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<string>("Reference")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RouteFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -421,6 +436,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
                     b.Property<Guid?>("ReplacesDeliveryId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");

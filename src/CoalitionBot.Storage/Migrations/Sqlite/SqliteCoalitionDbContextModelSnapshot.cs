@@ -291,6 +291,13 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredPlatform")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReachCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -298,6 +305,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
                     b.Property<bool>("Unreachable")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -329,6 +340,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
                     b.Property<string>("Reference")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteFailure")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
@@ -413,6 +428,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReplacesDeliveryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")

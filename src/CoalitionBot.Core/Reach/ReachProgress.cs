@@ -1,0 +1,43 @@
+using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Routing;
+
+namespace CoalitionBot.Core.Reach;
+
+/// <summary>`status`'s reach line: how each partner contact got the memo (by route), who fell to another route, and who cannot be reached and why.</summary>
+public static class ReachProgress
+{
+    public static async Task<string?> DescribeAsync(RequestContext ctx, Memo memo, CancellationToken ct)
+    {
+        var cards = await ctx.Data.ListAsync(ctx.Data.Deliveries
+            .Where(d => d.MemoId == memo.Id && (d.Purpose == DeliveryPurpose.Circulation || d.Purpose == DeliveryPurpose.NewVersion))
+            .Select(d => new { d.ContactId, d.Platform, d.State, d.Route, d.CreatedAt }), ct);
+        if (cards.Count == 0)
+        {
+            return null;
+        }
+
+        var latest = cards.Where(c => c.State != DeliveryState.Failed && c.State != DeliveryState.Cancelled)
+            .GroupBy(c => c.ContactId).Select(g => g.MaxBy(c => c.CreatedAt)!).ToList();
+        var count = new RouteCount();
+        latest.ForEach(c => count.Add(c.Platform));
+        var coalitionId = ctx.CoalitionOrThrow.Id;
+        var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct);
+        var reached = latest.Select(c => c.ContactId).ToHashSet();
+        var text = "Reach: " + count.Describe() + $" of {contacts.Count} contact(s).";
+        var fellBack = latest.Count(c => c.Route?.Contains("failed", StringComparison.Ordinal) == true);
+        if (fellBack > 0)
+        {
+            text += $" {fellBack} reached by another route after the first failed.";
+        }
+
+        var missing = contacts.Where(c => !reached.Contains(c.Id)).Select(c => $"{c.Name} ({Unreachability.Why(c)})").ToList();
+        if (missing.Count > 0)
+        {
+            text += $"\nNot reached ({missing.Count}): {string.Join("; ", missing.Take(20))}{(missing.Count > 20 ? "; …" : "")}.";
+        }
+
+        var byEmail = latest.Count(c => c.Platform == Platform.Email && c.State == DeliveryState.Pending);
+        return byEmail > 0 ? text + $"\n{byEmail} e-mail(s) still waiting to be sent." : text;
+    }
+}
