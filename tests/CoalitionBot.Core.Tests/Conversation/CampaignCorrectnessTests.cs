@@ -1,0 +1,132 @@
+using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Messages;
+using CoalitionBot.Testing.Conversation;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CoalitionBot.Core.Tests.Conversation;
+
+/// <summary>Defects a real 66-organisation campaign found: who signed as whom, reminders after answers and closing, late marks.</summary>
+public sealed class CampaignCorrectnessTests
+{
+    // CoalitionChat circulates M-1 on Mon 2026-11-02 14:00Z with its deadline Fri 2026-11-20 17:00 Berlin (16:00Z).
+    private static readonly DateTimeOffset ThreeDaysBefore = new(2026, 11, 17, 16, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SignOnForm_SecondContactOfASignedOrganisation_IsPrefilledWithThemselves()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Amira.SignsOn("M-1", title: "Director of Advocacy");
+
+        var opened = await chat.Ben.Presses(ActionIds.Sign, "M-1");
+        var form = opened.Form!;
+        Assert.Equal("Ben Okafor", form.Fields.Single(f => f.Id == "signatory_name").Initial);
+        Assert.Null(form.Fields.Single(f => f.Id == "signatory_title").Initial);
+        Assert.Contains("Amira Haddad signed", form.Intro);
+        Assert.Contains("replaces that sign-on with yours", form.Intro);
+
+        await chat.Ben.Submits(form, new() { ["signatory_title"] = "Deputy Director", ["attest"] = "true" });
+        var signOn = await chat.Bot.QueryAsync(db => db.SignOns.SingleAsync());
+        Assert.Equal(("Ben Okafor", "Deputy Director"), (signOn.SignatoryName, signOn.SignatoryTitle));
+    }
+
+    [Fact]
+    public async Task SignOnForm_SameSignerAgain_KeepsTheirOwnTitle()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Amira.SignsOn("M-1", title: "Director of Advocacy");
+
+        var form = (await chat.Amira.Presses(ActionIds.Sign, "M-1")).Form!;
+        Assert.Equal("Director of Advocacy", form.Fields.Single(f => f.Id == "signatory_title").Initial);
+        Assert.Contains("updates your sign-on", form.Intro);
+    }
+
+    [Fact]
+    public async Task SignOn_WithAnotherCategory_ListKeepsTheDirectorysAndCoordinatorsAreAsked()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        var form = (await chat.Sam.Presses(ActionIds.Sign, "M-1")).Form!;
+        await chat.Sam.Submits(form, new() { ["signatory_title"] = "Director", ["attest"] = "true", ["category"] = "National" });
+        await chat.Bot.DeliverAsync();
+
+        var request = Assert.Single(chat.Cora.Inbox, m => m.Summary.Contains("Category request"));
+        var text = new BotReply(new Replies.MessageReply(request)).Text;
+        Assert.Contains("Global Peace Network be listed under \"National\" instead of \"International\"", text);
+        Assert.Contains("partners set-category Global Peace Network | National", text);
+
+        await chat.Cora.Says("close M-1");
+        var compiled = await chat.Cora.Says("compile M-1");
+        Assert.Contains("### International\n\n- Global Peace Network\n", compiled.Text);
+        Assert.DoesNotContain("### National", compiled.Text);
+    }
+
+    [Fact]
+    public async Task Close_ByHand_CancelsQueuedReminders()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Bot.DeliverAsync();
+        chat.Bot.Clock.SetUtcNow(ThreeDaysBefore);
+        await chat.Bot.SweepAsync();
+
+        await chat.Cora.Says("close M-1");
+        await chat.Bot.DeliverAsync();
+
+        Assert.Empty(ReminderCardsOf(chat.Sam));
+        Assert.Empty(ReminderCardsOf(chat.Lucia));
+        Assert.Equal(0, await chat.Bot.QueryAsync(db => db.Deliveries.CountAsync(d => d.Purpose == DeliveryPurpose.Reminder && d.State == DeliveryState.Pending)));
+    }
+
+    [Theory]
+    [InlineData("sign")]
+    [InlineData("decline")]
+    public async Task Answer_WhileAReminderIsQueued_CancelsItInTheSameStep(string answer)
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Bot.DeliverAsync();
+        chat.Bot.Clock.SetUtcNow(ThreeDaysBefore);
+        await chat.Bot.SweepAsync();
+
+        if (answer == "sign")
+        {
+            await chat.Sam.SignsOn("M-1");
+        }
+        else
+        {
+            await chat.Sam.Says("decline M-1 Not this time");
+        }
+
+        await chat.Bot.DeliverAsync();
+        Assert.Empty(ReminderCardsOf(chat.Sam));
+        Assert.Single(ReminderCardsOf(chat.Lucia)); // another organisation still silent is still reminded
+    }
+
+    [Fact]
+    public async Task SignOn_AfterAManualCloseBeforeTheDeadline_IsMarkedAfterClosing_NotAfterTheDeadline()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Sam.SignsOn("M-1");
+        await chat.Cora.Says("close M-1");
+
+        var late = await chat.Amira.SignsOn("M-1");
+        Assert.Contains("after the memo was closed, marked late", late.Text);
+        Assert.DoesNotContain("after the deadline", late.Text);
+
+        var compiled = await chat.Cora.Says("compile M-1");
+        Assert.Contains("- The Human Rights Advocates ‖\n", compiled.Text);
+        Assert.Contains("‖ signed after the memo was closed, before its deadline", compiled.Text);
+        Assert.DoesNotContain("† signed after the deadline", compiled.Text);
+    }
+
+    [Fact]
+    public async Task SignOn_AfterTheDeadline_KeepsTheDeadlineMark()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        chat.Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+
+        var late = await chat.Amira.SignsOn("M-1");
+        Assert.Contains("after the deadline, marked late", late.Text);
+    }
+
+    private static List<Message> ReminderCardsOf(Person person) =>
+        person.Inbox.Where(m => m.Blocks.OfType<ButtonsBlock>().Any(b => b.Buttons.Any(x => x.ActionId == ActionIds.Snooze))).ToList();
+}
