@@ -11,6 +11,9 @@ public sealed class AuditEvent
 
     public Guid? ActorId { get; set; }
 
+    /// <summary>How the actor reached us: "Slack", "Teams", "web channel", "e-mail link", or "automatic" for the bot's own work.</summary>
+    public string? Via { get; set; }
+
     /// <summary>A dotted verb such as "signon.signed" or "memo.closed".</summary>
     public required string Action { get; set; }
 

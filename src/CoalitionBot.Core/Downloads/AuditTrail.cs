@@ -19,7 +19,7 @@ public static class AuditTrail
             var before = Read(e.Before);
             var after = Read(e.After);
             var organisation = e.Subject.Split(" / ", 2) is [_, var name] ? name : after.Text("DisplayName") ?? e.Subject;
-            var actor = e.ActorId is { } id && (after.Flag("OnBehalf") || e.Action == "signon.approved") ? actors.GetValueOrDefault(id) : null;
+            var actor = Routing.AuditVia.Describe(e.ActorId is { } id ? actors.GetValueOrDefault(id) : null, e.Via);
             var entry = e.Action switch
             {
                 "signon.signed" => Signed(AuditAction.Signed),

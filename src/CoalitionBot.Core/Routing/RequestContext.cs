@@ -49,6 +49,7 @@ public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvi
             CoalitionId = CoalitionOrThrow.Id,
             MemoId = memoId,
             ActorId = Me?.Id,
+            Via = AuditVia.Of(Inbound),
             Action = action,
             Subject = subject,
             Before = before is null ? null : JsonSerializer.Serialize(before),

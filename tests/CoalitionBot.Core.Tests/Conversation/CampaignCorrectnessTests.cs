@@ -1,7 +1,10 @@
+using System.Text;
 using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Downloads;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Testing.Conversation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CoalitionBot.Core.Tests.Conversation;
@@ -125,6 +128,28 @@ public sealed class CampaignCorrectnessTests
 
         var late = await chat.Amira.SignsOn("M-1");
         Assert.Contains("after the deadline, marked late", late.Text);
+    }
+
+    [Fact]
+    public async Task AuditCertificate_NamesWhoDidEachThing_AndHow()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Amira.SignsOn("M-1");
+        await chat.Amira.Says("withdraw M-1 Board asked us to wait");
+        await chat.Amira.SignsOn("M-1");
+        var onBehalf = (await chat.Cora.Says("sign M-1 for Global Peace Network")).Form!;
+        await chat.Cora.Submits(onBehalf, new() { ["signatory_name"] = "Sam Lee", ["signatory_title"] = "Director", ["attest"] = "true" });
+        await chat.Cora.Says("close M-1");
+
+        var compiled = await chat.Cora.Says("compile M-1");
+        var link = compiled.Buttons.Single(b => b.Label == "Audit certificate (CSV)").Url!;
+        var file = await chat.Bot.Services.GetRequiredService<IDownloadFileSource>().FromLinkAsync(link, CancellationToken.None);
+        var csv = Encoding.UTF8.GetString(file!.Content);
+
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
+        Assert.True(rows.Count == 4, csv);
+        Assert.Equal(3, rows.Count(r => r.StartsWith("The Human Rights Advocates,", StringComparison.Ordinal) && r.EndsWith("Amira Haddad (web channel)", StringComparison.Ordinal)));
+        Assert.Contains(rows, r => r.Contains("Global Peace Network") && r.Contains("Cora Coordinator (web channel)"));
     }
 
     private static List<Message> ReminderCardsOf(Person person) =>

@@ -16,6 +16,13 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Via",
+                table: "AuditEvents",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "LateAfterClosing",
                 table: "SignOns");
+
+            migrationBuilder.DropColumn(
+                name: "Via",
+                table: "AuditEvents");
         }
     }
 }

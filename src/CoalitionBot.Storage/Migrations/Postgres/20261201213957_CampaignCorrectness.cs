@@ -16,6 +16,13 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Via",
+                table: "AuditEvents",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "LateAfterClosing",
                 table: "SignOns");
+
+            migrationBuilder.DropColumn(
+                name: "Via",
+                table: "AuditEvents");
         }
     }
 }
