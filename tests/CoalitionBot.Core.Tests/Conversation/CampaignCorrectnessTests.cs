@@ -152,6 +152,23 @@ public sealed class CampaignCorrectnessTests
         Assert.Contains(rows, r => r.Contains("Global Peace Network") && r.Contains("Cora Coordinator (web channel)"));
     }
 
+    [Fact]
+    public async Task NewMemo_FromADatePicker_TakesThePickedWallClockInTheChosenZone()
+    {
+        await using var chat = await CoalitionChat.StartAsync(circulate: false);
+        var form = (await chat.Cora.Says("new")).Form!;
+
+        // Cora's own zone is Europe/Berlin: the picker showed her 17:00 there, i.e. sent 16:00Z, and she chose New York.
+        await chat.Cora.Submits(form, new()
+        {
+            ["title"] = "Second memo", ["addressee"] = "The Minister", ["deadline"] = "2027-01-20T16:00:00.0000000+00:00",
+            ["timezone"] = "America/New_York", ["text"] = "Hello",
+        });
+
+        var memo = await chat.Bot.QueryAsync(db => db.Memos.SingleAsync(m => m.Number == 2));
+        Assert.Equal(new DateTimeOffset(2027, 1, 20, 22, 0, 0, TimeSpan.Zero), memo.Deadline); // 17:00 New York
+    }
+
     private static List<Message> ReminderCardsOf(Person person) =>
         person.Inbox.Where(m => m.Blocks.OfType<ButtonsBlock>().Any(b => b.Buttons.Any(x => x.ActionId == ActionIds.Snooze))).ToList();
 }
