@@ -61,10 +61,10 @@ public static class MemoFiles
         var contactIds = contacts.Select(c => c.Id).ToList();
         var identities = await data.ListAsync(data.Identities.Where(i => contactIds.Contains(i.ContactId)), ct);
         string? IdOn(Contact c, Platform p) => identities.FirstOrDefault(i => i.ContactId == c.Id && i.Platform == p)?.UserId;
-        return PartnerDirectoryCsv.Write(orgs.OrderBy(o => o.SortName, StringComparer.OrdinalIgnoreCase).Select(o => new DirectoryOrganisation(
+        return PartnerDirectoryCsv.Write(orgs.OrderBy(o => o.SortName, DirectoryOrder.For(coalition.Culture)).Select(o => new DirectoryOrganisation(
             o.Name, o.SortName, o.Category, o.Country,
             contacts.Where(c => c.OrganisationId == o.Id).OrderBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => new DirectoryContact(c.Name, c.Email, IdOn(c, Platform.Slack), IdOn(c, Platform.Teams))).ToList(),
+                .Select(c => new DirectoryContact(c.Name, c.Email, IdOn(c, Platform.Slack), IdOn(c, Platform.Teams), c.IsAuthorisedSigner)).ToList(),
             o.Aliases)));
     }
 

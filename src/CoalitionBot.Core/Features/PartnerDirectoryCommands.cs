@@ -60,6 +60,7 @@ internal static class PartnerDirectoryCommands
             if (org is null)
             {
                 org = new Organisation { CoalitionId = coalition.Id, Name = row.Name, SortName = row.SortName, Category = coalition.FindCategory(row.Category), Country = row.Country, CreatedAt = ctx.Now };
+                org.Aliases.AddRange(row.Aliases ?? []);
                 org.SortNameOverridden = org.SortName != SortNames.Derive(org.Name);
                 ctx.Data.Add(org);
                 orgs.Add(org);
@@ -71,9 +72,9 @@ internal static class PartnerDirectoryCommands
                 var before = new { org.Category, org.Country };
                 org.Category ??= coalition.FindCategory(row.Category);
                 org.Country ??= row.Country;
-                if (!org.IsKnownAs(row.Name))
+                foreach (var alias in (row.Aliases ?? []).Prepend(row.Name).Where(a => !org.IsKnownAs(a)))
                 {
-                    org.Aliases.Add(row.Name);
+                    org.Aliases.Add(alias);
                 }
 
                 updated++;
@@ -89,12 +90,13 @@ internal static class PartnerDirectoryCommands
                     : contacts.FirstOrDefault(c => c.Email == email);
                 if (contact is null)
                 {
-                    contact = new Contact { CoalitionId = coalition.Id, Name = Memos.Shorten(person.Name, 200), Email = email, CreatedAt = ctx.Now };
+                    contact = new Contact { CoalitionId = coalition.Id, Name = person.Name, Email = email, CreatedAt = ctx.Now };
                     ctx.Data.Add(contact);
                     contacts.Add(contact);
                 }
 
                 contact.OrganisationId = org.Id;
+                contact.IsAuthorisedSigner = person.IsSigner;
                 people++;
                 ctx.Audit("contact.imported", $"{contact.Name} → {org.Name}", null, after: new { contact.Name, contact.Email, Organisation = org.Name });
             }
@@ -106,6 +108,18 @@ internal static class PartnerDirectoryCommands
         if (unusedIds > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are recognised by their e-mail when they first talk to me.");
+        }
+
+        var imported = plan.Select(p => p.Row.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var likely = DuplicateOrganisations.Find(orgs.Select(o => (o.Name, (IReadOnlyList<string>)o.Aliases)))
+            .Where(p => imported.Contains(p.First) || imported.Contains(p.Second)).ToList();
+        if (likely.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{likely.Count} likely duplicate(s) — check them and merge with `partners merge <keep> | <duplicate>`:");
+            foreach (var pair in likely.Take(20))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n• {pair.First} ↔ {pair.Second}: {pair.Reason}");
+            }
         }
 
         return new MessageReply(Message.Text(text.ToString()));

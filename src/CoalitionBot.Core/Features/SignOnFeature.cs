@@ -12,7 +12,7 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 public sealed class SignOnFeature : IFeature
 {
-    public const int NameMax = 200;
+    public const int NameMax = Documents.DirectoryLimits.NameMax;
     public const int ReasonMax = 2000;
 
     public IEnumerable<Route> Routes =>

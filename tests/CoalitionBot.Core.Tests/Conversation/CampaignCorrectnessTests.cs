@@ -169,6 +169,45 @@ public sealed class CampaignCorrectnessTests
         Assert.Equal(new DateTimeOffset(2027, 1, 20, 22, 0, 0, TimeSpan.Zero), memo.Deadline); // 17:00 New York
     }
 
+    [Fact]
+    public async Task Directory_ExportThenImport_RoundTripsAliasesAndSigners_SortedLikeTheList_WarnsOfDuplicates()
+    {
+        await using var chat = await CoalitionChat.StartAsync(circulate: false);
+        var header = string.Join(',', Documents.PartnerDirectoryCsv.Columns);
+        var import = await chat.Cora.Says("partners import\n" + header + "\n"
+            + "Servicios Jurídicos,,National,Mexico,,Rosa Ruiz,rosa@sj.org,yes,,\n"
+            + "Éxodo,,National,Mexico,Exodo Migrante; EM,Eva Paz,eva@exodo.org,no,,\n"
+            + "GPN,,International,Switzerland,,Gil Park,gil@gpn.org,,,\n");
+        Assert.True(import.Text.Contains("likely duplicate", StringComparison.Ordinal), import.Text);
+        Assert.True(import.Text.Contains("Global Peace Network ↔ GPN", StringComparison.Ordinal), import.Text);
+
+        var listing = (await chat.Cora.Says("partners")).Text;
+        Assert.True(listing.IndexOf("Éxodo", StringComparison.Ordinal) < listing.IndexOf("Servicios Jurídicos", StringComparison.Ordinal), listing);
+        Assert.Contains("Eva Paz <eva@exodo.org>, not a signer", listing);
+
+        var export = await chat.Cora.Says("partners export");
+        var file = await chat.Bot.Services.GetRequiredService<IDownloadFileSource>().FromLinkAsync(Assert.Single(export.Buttons).Url!, CancellationToken.None);
+        var csv = Encoding.UTF8.GetString(file!.Content);
+        Assert.Contains("Éxodo,Éxodo,National,Mexico,Exodo Migrante; EM,Eva Paz,eva@exodo.org,no", csv);
+        Assert.True(csv.IndexOf("Éxodo,", StringComparison.Ordinal) < csv.IndexOf("Servicios Jurídicos,", StringComparison.Ordinal));
+
+        // Importing the export again changes nothing a coordinator set.
+        await chat.Cora.Says("partners import\n" + csv.TrimStart('\uFEFF'));
+        Assert.False(await chat.Bot.QueryAsync(db => db.Contacts.Where(c => c.Email == "eva@exodo.org").Select(c => c.IsAuthorisedSigner).SingleAsync()));
+        var exodo = await chat.Bot.QueryAsync(db => db.Organisations.SingleAsync(o => o.Name == "Éxodo"));
+        Assert.Equal(["Exodo Migrante", "EM"], exodo.Aliases);
+    }
+
+    [Fact]
+    public async Task Directory_ImportedNameOverTheLimit_IsRefused_LikePartnersAdd()
+    {
+        await using var chat = await CoalitionChat.StartAsync(circulate: false);
+        var header = "organisation,sort_name,category,country,contact_name,contact_email,slack_id,teams_id";
+        var reply = await chat.Cora.Says("partners import\n" + header + "\n" + new string('A', 10_243) + ",,National,Mexico,Rosa,rosa@x.org,,\n");
+        Assert.Contains("line 2, organisation: 10,243 characters; at most 200", reply.Text);
+        Assert.Contains("at most 200 characters", (await chat.Cora.Says("partners add " + new string('A', 201))).Text);
+    }
+
     private static List<Message> ReminderCardsOf(Person person) =>
         person.Inbox.Where(m => m.Blocks.OfType<ButtonsBlock>().Any(b => b.Buttons.Any(x => x.ActionId == ActionIds.Snooze))).ToList();
 }
