@@ -33,7 +33,7 @@ public static class MemoFiles
             case DownloadFormat.AuditCsv:
                 return new DownloadFile(name + "audit-certificate.csv", "text/csv; charset=utf-8", Utf8(AuditCertificate.ToCsv(await AuditTrail.ForMemoAsync(data, memo, ct))));
             case DownloadFormat.AuditDocx:
-                return new DownloadFile(name + "audit-certificate.docx", Docx, AuditCertificate.ToDocx(memo.Title, await AuditTrail.ForMemoAsync(data, memo, ct)));
+                return new DownloadFile(name + "audit-certificate.docx", Docx, AuditCertificate.ToDocx(memo.Title, await AuditTrail.ForMemoAsync(data, memo, ct), owner.Culture, ticket.Choice.Paper));
         }
 
         var list = await MemoLists.BuildAsync(data, owner, memo, ticket.Choice, now, ct);

@@ -26,7 +26,7 @@ public static class MemoLists
                 s.SignatoryName, s.SignatoryTitle, s.At, s.VersionHash, s.LateAfterClosing);
         }).ToList();
         return PartnerListBuilder.Build(new PartnerListRequest(memo.Title, memo.Addressee, DateOf(memo, now), coalition.Categories, coalition.Culture,
-            signatories, choice.Late, choice.Unconfirmed, choice.Countries));
+            signatories, choice.Late, choice.Unconfirmed, choice.Countries, choice.Paper));
     }
 
     /// <summary>The list's date: the day the memo closed, in the memo's time zone (so a final list keeps its hash), or today.</summary>
