@@ -23,9 +23,10 @@ public sealed class AuditEvent
 
     public DateTimeOffset At { get; set; }
 
-    /// <summary>How the change arrived when it was not a chat ("e-mail link"), with the sender's address and browser.</summary>
+    /// <summary>How the actor reached us: "Slack", "Teams", "web channel", "e-mail link", or "automatic" for the bot's own work.</summary>
     public string? Via { get; set; }
 
+    /// <summary>For changes that did not come through a chat platform (the e-mail link's web page): the sender's address and browser.</summary>
     public string? IpAddress { get; set; }
 
     public string? UserAgent { get; set; }

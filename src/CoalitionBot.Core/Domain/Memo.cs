@@ -47,5 +47,8 @@ public sealed class Memo
     public string? FinalListHash { get; set; }
 
     /// <summary>Whether an answer given now counts as late.</summary>
+    /// <summary>Late only because a coordinator closed the memo: its deadline (if any) has not passed.</summary>
+    public bool IsClosedBeforeDeadlineAt(DateTimeOffset now) => Status is MemoStatus.Closed && !(Deadline is { } d && now > d);
+
     public bool IsLateAt(DateTimeOffset now) => Status is MemoStatus.Closed || (Deadline is { } d && now > d);
 }

@@ -43,6 +43,9 @@ public sealed class SignOn
 
     public bool Late { get; set; }
 
+    /// <summary>When <see cref="Late"/>: late because the memo had been closed by hand before its deadline, not because the deadline passed.</summary>
+    public bool LateAfterClosing { get; set; }
+
     /// <summary>Late under a hold policy: kept off the list until a coordinator approves.</summary>
     public bool AwaitingApproval { get; set; }
 

@@ -19,7 +19,7 @@ public static class AuditTrail
             var before = Read(e.Before);
             var after = Read(e.After);
             var organisation = e.Subject.Split(" / ", 2) is [_, var name] ? name : after.Text("DisplayName") ?? e.Subject;
-            var actor = e.ActorId is { } id && (after.Flag("OnBehalf") || e.Action == "signon.approved") ? actors.GetValueOrDefault(id) : null;
+            var actor = Routing.AuditVia.Describe(e.ActorId is { } id ? actors.GetValueOrDefault(id) : null, e.Via);
             var entry = e.Action switch
             {
                 "signon.signed" => Signed(AuditAction.Signed),
@@ -47,7 +47,8 @@ public static class AuditTrail
     }
 
     // "e-mail link, IP 203.0.113.7, Mozilla/5.0 …": the time is the entry's own.
-    private static string? Via(AuditEvent e) => e.Via is null ? null
+    // Chat platforms vouch for who pressed; only the web page's answers carry where they came from.
+    private static string? Via(AuditEvent e) => e.Via is null || (e.IpAddress is null && e.UserAgent is null) ? null
         : string.Join(", ", new[] { e.Via, e.IpAddress is null ? null : "IP " + e.IpAddress, e.UserAgent }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     // The wording the sign-on form showed with its checkbox (SignOnFeature).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CoalitionBot.Documents;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Core.Downloads;
@@ -23,6 +24,11 @@ public sealed class DownloadSigner(IDownloadKey key, TimeProvider clock, IOption
     {
         var payload = string.Join('|', Version, ticket.SubjectId.ToString("N"), ticket.Format, ticket.Choice.Late, ticket.Choice.Unconfirmed,
             ticket.Choice.Countries ? "1" : "0", ticket.Expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        if (ticket.Choice.Paper != PaperSize.ByCulture)
+        {
+            payload += "|" + ticket.Choice.Paper; // only then, so links made before paper could be chosen stay valid
+        }
+
         var bytes = Encoding.UTF8.GetBytes(payload);
         return Base64Url(bytes) + "." + Base64Url(Mac(bytes));
     }
@@ -39,7 +45,9 @@ public sealed class DownloadSigner(IDownloadKey key, TimeProvider clock, IOption
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('|');
-        if (parts.Length != 7 || parts[0] != Version || !Guid.TryParseExact(parts[1], "N", out var subject)
+        var paper = PaperSize.ByCulture;
+        if (parts.Length is not (7 or 8) || (parts.Length == 8 && (!Enum.TryParse(parts[7], out paper) || !Enum.IsDefined(paper) || paper == PaperSize.ByCulture))
+            || parts[0] != Version || !Guid.TryParseExact(parts[1], "N", out var subject)
             || !Enum.TryParse<DownloadFormat>(parts[2], out var format) || !Enum.IsDefined(format)
             || !ListChoice.TryInclusion(parts[3], out var late) || !ListChoice.TryInclusion(parts[4], out var unconfirmed)
             || !long.TryParse(parts[6], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
@@ -47,7 +55,7 @@ public sealed class DownloadSigner(IDownloadKey key, TimeProvider clock, IOption
             return DownloadCheck.Invalid;
         }
 
-        ticket = new DownloadTicket(subject, format, new ListChoice(late, unconfirmed, parts[5] == "1"), DateTimeOffset.FromUnixTimeSeconds(expires));
+        ticket = new DownloadTicket(subject, format, new ListChoice(late, unconfirmed, parts[5] == "1", paper), DateTimeOffset.FromUnixTimeSeconds(expires));
         return clock.GetUtcNow() > ticket.Expires ? DownloadCheck.Expired : DownloadCheck.Valid;
     }
 

@@ -4,15 +4,16 @@ namespace CoalitionBot.Core.Downloads;
 
 /// <summary>
 /// How a coordinator wants the list compiled: what happens to late and to not-yet-reconfirmed sign-ons, and
-/// whether countries are shown. It travels inside download links so every file matches the chat list.
+/// whether countries are shown, and (for Word files) the paper. It travels inside download links so every file matches the chat list.
 /// </summary>
-public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInclusion Unconfirmed = ListInclusion.Exclude, bool Countries = false)
+public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInclusion Unconfirmed = ListInclusion.Exclude, bool Countries = false,
+    PaperSize Paper = PaperSize.ByCulture)
 {
     public static ListChoice Default { get; } = new();
 
     /// <summary>"late mark unconfirmed exclude" in the words the command takes, for replies.</summary>
     public string Describe() =>
-        $"late {Late.ToString().ToLowerInvariant()}, unconfirmed {Unconfirmed.ToString().ToLowerInvariant()}{(Countries ? ", countries" : "")}";
+        $"late {Late.ToString().ToLowerInvariant()}, unconfirmed {Unconfirmed.ToString().ToLowerInvariant()}{(Countries ? ", countries" : "")}{(Paper == PaperSize.ByCulture ? "" : ", " + Paper.ToString().ToLowerInvariant() + " paper")}";
 
     /// <summary>
     /// Reads "late include|mark|exclude", "unconfirmed include|mark|exclude" and "countries" in any order.
@@ -32,9 +33,15 @@ public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInc
                 continue;
             }
 
+            if (word is "a4" or "letter")
+            {
+                choice = choice with { Paper = word == "a4" ? PaperSize.A4 : PaperSize.Letter };
+                continue;
+            }
+
             if (word is not ("late" or "unconfirmed") || i + 1 >= words.Length || !TryInclusion(words[i + 1], out var inclusion))
             {
-                error = $"I don't understand \"{string.Join(' ', words[i..Math.Min(words.Length, i + 2)])}\". After the memo code write `late include|mark|exclude`, `unconfirmed include|mark|exclude` and/or `countries`.";
+                error = $"I don't understand \"{string.Join(' ', words[i..Math.Min(words.Length, i + 2)])}\". After the memo code write `late include|mark|exclude`, `unconfirmed include|mark|exclude` `countries` and/or `a4` / `letter` (the Word files' paper).";
                 return null;
             }
 

@@ -33,7 +33,7 @@ public static class MemoFiles
             case DownloadFormat.AuditCsv:
                 return new DownloadFile(name + "audit-certificate.csv", "text/csv; charset=utf-8", Utf8(AuditCertificate.ToCsv(await AuditTrail.ForMemoAsync(data, memo, ct))));
             case DownloadFormat.AuditDocx:
-                return new DownloadFile(name + "audit-certificate.docx", Docx, AuditCertificate.ToDocx(memo.Title, await AuditTrail.ForMemoAsync(data, memo, ct)));
+                return new DownloadFile(name + "audit-certificate.docx", Docx, AuditCertificate.ToDocx(memo.Title, await AuditTrail.ForMemoAsync(data, memo, ct), owner.Culture, ticket.Choice.Paper));
         }
 
         var list = await MemoLists.BuildAsync(data, owner, memo, ticket.Choice, now, ct);
@@ -61,10 +61,10 @@ public static class MemoFiles
         var contactIds = contacts.Select(c => c.Id).ToList();
         var identities = await data.ListAsync(data.Identities.Where(i => contactIds.Contains(i.ContactId)), ct);
         string? IdOn(Contact c, Platform p) => identities.FirstOrDefault(i => i.ContactId == c.Id && i.Platform == p)?.UserId;
-        return PartnerDirectoryCsv.Write(orgs.OrderBy(o => o.SortName, StringComparer.OrdinalIgnoreCase).Select(o => new DirectoryOrganisation(
+        return PartnerDirectoryCsv.Write(orgs.OrderBy(o => o.SortName, DirectoryOrder.For(coalition.Culture)).Select(o => new DirectoryOrganisation(
             o.Name, o.SortName, o.Category, o.Country,
             contacts.Where(c => c.OrganisationId == o.Id).OrderBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => new DirectoryContact(c.Name, c.Email, IdOn(c, Platform.Slack), IdOn(c, Platform.Teams), Reach.PreferredChannel.Format(c.PreferredPlatform))).ToList(),
+                .Select(c => new DirectoryContact(c.Name, c.Email, IdOn(c, Platform.Slack), IdOn(c, Platform.Teams), c.IsAuthorisedSigner, Reach.PreferredChannel.Format(c.PreferredPlatform))).ToList(),
             o.Aliases)));
     }
 

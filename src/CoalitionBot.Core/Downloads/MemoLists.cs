@@ -22,11 +22,11 @@ public static class MemoLists
 
             // A coordinator's sort-name override wins; otherwise sort by the name as printed.
             var sortName = org is { SortNameOverridden: true } ? org.SortName : null;
-            return new Signatory(s.DisplayName, sortName, s.Category ?? org?.Category, org?.Country, s.Late, s.NeedsReconfirmation,
-                s.SignatoryName, s.SignatoryTitle, s.At, s.VersionHash);
+            return new Signatory(s.DisplayName, sortName, org?.Category ?? s.Category, org?.Country, s.Late, s.NeedsReconfirmation,
+                s.SignatoryName, s.SignatoryTitle, s.At, s.VersionHash, s.LateAfterClosing);
         }).ToList();
         return PartnerListBuilder.Build(new PartnerListRequest(memo.Title, memo.Addressee, DateOf(memo, now), coalition.Categories, coalition.Culture,
-            signatories, choice.Late, choice.Unconfirmed, choice.Countries));
+            signatories, choice.Late, choice.Unconfirmed, choice.Countries, choice.Paper));
     }
 
     /// <summary>The list's date: the day the memo closed, in the memo's time zone (so a final list keeps its hash), or today.</summary>

@@ -77,7 +77,7 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
             values.Error("timezone", $"\"{Memos.Shorten(timeZone)}\" is not a time zone I know. Use an IANA name such as Europe/Berlin.");
         }
 
-        var deadline = ParseDeadline(values, timeZone, ctx.Now);
+        var deadline = ParseDeadline(values, timeZone, ctx.Inbound.Actor.TimeZone ?? ctx.Me?.TimeZone, ctx.Now);
         var text = ValidateText(values);
         var mode = Enum.TryParse<SignOnMode>(values.Raw("mode"), true, out var m) ? m : SignOnMode.Organisations;
         var late = Enum.TryParse<LatePolicy>(values.Raw("late"), true, out var l) ? l : LatePolicy.AcceptAndFlag;
@@ -259,7 +259,11 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
         return text;
     }
 
-    private static DateTimeOffset? ParseDeadline(FormValues values, string timeZone, DateTimeOffset now)
+    /// <summary>
+    /// The deadline is a wall-clock time in the chosen zone. A date picker (Slack's) sends the instant it showed in the
+    /// submitter's own zone <paramref name="pickerZone"/>: its wall-clock there is what they picked, read again in <paramref name="timeZone"/>.
+    /// </summary>
+    private static DateTimeOffset? ParseDeadline(FormValues values, string timeZone, string? pickerZone, DateTimeOffset now)
     {
         var raw = (values.Raw("deadline") ?? "").Trim();
         if (raw.Length == 0)
@@ -268,11 +272,13 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
             return null;
         }
 
+        var zone = TimeZones.IsKnown(timeZone) ? timeZone : "UTC";
         DateTimeOffset utc;
         if (raw.Length > 16 && raw[10] == 'T' && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant)
             && (raw.EndsWith('Z') || raw[^6] is '+' or '-'))
         {
-            utc = instant.ToUniversalTime(); // a date picker's exact instant (Slack sends ISO 8601 with an offset)
+            var shown = TimeZoneInfo.ConvertTime(instant, TimeZones.Find(pickerZone is not null && TimeZones.IsKnown(pickerZone) ? pickerZone : zone));
+            utc = TimeZones.ToUtc(shown.DateTime, zone);
         }
         else if (!DateTime.TryParseExact(raw, DeadlineFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
@@ -286,7 +292,7 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
                 local = local.AddHours(23).AddMinutes(59); // a date alone means the end of that day
             }
 
-            utc = TimeZones.ToUtc(local, TimeZones.IsKnown(timeZone) ? timeZone : "UTC");
+            utc = TimeZones.ToUtc(local, zone);
         }
 
         if (utc <= now)

@@ -117,13 +117,13 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
         return new MessageReply(new Message($"{memo.Code} is closed", [new TextBlock($"{memo.Code} is closed. Type `compile {memo.Code}` for the final list."), .. status.Blocks]));
     }
 
-    /// <summary>Closes an open memo, audited. Shared with the deadline closer.</summary>
-    public static Task CloseAsync(RequestContext ctx, Memo memo, CancellationToken ct)
+    /// <summary>Closes an open memo, audited, and cancels its pending reminders in the same unit of work. Shared with the deadline closer.</summary>
+    public static async Task CloseAsync(RequestContext ctx, Memo memo, CancellationToken ct)
     {
         memo.Status = MemoStatus.Closed;
         memo.ClosedAt = ctx.Now;
         ctx.Audit("memo.closed", memo.Code, memo.Id, before: new { Status = "Open" }, after: new { Status = "Closed" });
-        return Task.CompletedTask;
+        await Reminders.ReminderQueue.CancelPendingAsync(ctx.Data, memo.Id, _ => true, "The memo closed.", ctx.Now, ct);
     }
 
     private static async Task<Reply> Reopen(RequestContext ctx, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 public sealed class CompileFeature(DownloadLinks links) : IFeature
 {
-    public const string Usage = "compile M-3 [late include|mark|exclude] [unconfirmed include|mark|exclude] [countries]";
+    public const string Usage = "compile M-3 [late include|mark|exclude] [unconfirmed include|mark|exclude] [countries] [a4|letter]";
 
     public IEnumerable<Route> Routes =>
     [

@@ -89,6 +89,7 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
             if (org is null)
             {
                 org = new Organisation { CoalitionId = coalition.Id, Name = row.Name, SortName = row.SortName, Category = coalition.FindCategory(row.Category), Country = row.Country, CreatedAt = ctx.Now };
+                org.Aliases.AddRange(row.Aliases ?? []);
                 org.SortNameOverridden = org.SortName != SortNames.Derive(org.Name);
                 ctx.Data.Add(org);
                 orgs.Add(org);
@@ -100,9 +101,9 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
                 var before = new { org.Category, org.Country };
                 org.Category ??= coalition.FindCategory(row.Category);
                 org.Country ??= row.Country;
-                if (!org.IsKnownAs(row.Name))
+                foreach (var alias in (row.Aliases ?? []).Prepend(row.Name).Where(a => !org.IsKnownAs(a)))
                 {
-                    org.Aliases.Add(row.Name);
+                    org.Aliases.Add(alias);
                 }
 
                 updated++;
@@ -118,7 +119,7 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
                     : contacts.FirstOrDefault(c => c.Email == email);
                 if (contact is null)
                 {
-                    contact = new Contact { CoalitionId = coalition.Id, Name = Memos.Shorten(person.Name, 200), Email = email, CreatedAt = ctx.Now };
+                    contact = new Contact { CoalitionId = coalition.Id, Name = person.Name, Email = email, CreatedAt = ctx.Now };
                     ctx.Data.Add(contact);
                     contacts.Add(contact);
                 }
@@ -126,6 +127,7 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
                 contact.OrganisationId = org.Id;
                 contact.PreferredPlatform = PreferredChannel.Parse(person.Channel);
                 contact.ReachCheckedAt = null; // looked up in the background
+                contact.IsAuthorisedSigner = person.IsSigner;
                 people++;
                 ctx.Audit("contact.imported", $"{contact.Name} → {org.Name}", null, after: new { contact.Name, contact.Email, Organisation = org.Name });
             }
@@ -139,6 +141,17 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
             text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are found by their e-mail.");
         }
 
+        var imported = plan.Select(p => p.Row.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var likely = DuplicateOrganisations.Find(orgs.Select(o => (o.Name, (IReadOnlyList<string>)o.Aliases)))
+            .Where(p => imported.Contains(p.First) || imported.Contains(p.Second)).ToList();
+        if (likely.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{likely.Count} likely duplicate(s) — check them and merge with `partners merge <keep> | <duplicate>`:");
+            foreach (var pair in likely.Take(20))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n• {pair.First} ↔ {pair.Second}: {pair.Reason}");
+            }
+        }
         text.Append(" I am looking them up on Slack and Teams by e-mail in the background (everyone else is reached by e-mail); `partners` shows how each is reached.");
 
         return new MessageReply(Message.Text(text.ToString()));

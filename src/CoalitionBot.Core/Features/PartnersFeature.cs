@@ -60,7 +60,7 @@ public sealed class PartnersFeature(ReachSignal lookups) : IFeature
         var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalition.Id && c.OrganisationId != null), ct);
         var routes = await Deliveries.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
         var text = new StringBuilder();
-        foreach (var org in orgs.OrderBy(o => o.Category is null ? int.MaxValue : coalition.Categories.IndexOf(o.Category)).ThenBy(o => o.SortName, StringComparer.OrdinalIgnoreCase))
+        foreach (var org in orgs.OrderBy(o => o.Category is null ? int.MaxValue : coalition.Categories.IndexOf(o.Category)).ThenBy(o => o.SortName, DirectoryOrder.For(coalition.Culture)))
         {
             text.Append(org.Name).Append(" — ").Append(org.Category ?? "no category").Append(org.Country is null ? "" : ", " + org.Country).AppendLine();
             foreach (var c in contacts.Where(c => c.OrganisationId == org.Id).OrderBy(c => c.Name))
@@ -88,9 +88,9 @@ public sealed class PartnersFeature(ReachSignal lookups) : IFeature
         var coalition = ctx.CoalitionOrThrow;
         var parts = ctx.Command.Rest.Split('|').Select(p => p.Trim()).ToArray();
         var name = parts[0];
-        if (name.Length == 0 || name.Length > 200)
+        if (name.Length == 0 || name.Length > DirectoryLimits.NameMax)
         {
-            throw new RefusalException("Usage: `partners add <organisation> | <category> | <country>` (the name at most 200 characters).");
+            throw new RefusalException($"Usage: `partners add <organisation> | <category> | <country>` (the name at most {DirectoryLimits.NameMax} characters).");
         }
 
         string? category = null;
@@ -146,7 +146,7 @@ public sealed class PartnersFeature(ReachSignal lookups) : IFeature
         }
 
         var created = contact is null;
-        contact ??= new Contact { CoalitionId = coalition.Id, Name = Memos.Shorten(parts[1], 200), Email = email, CreatedAt = ctx.Now };
+        contact ??= new Contact { CoalitionId = coalition.Id, Name = Memos.Shorten(parts[1], DirectoryLimits.NameMax), Email = email, CreatedAt = ctx.Now };
         contact.OrganisationId = org.Id;
         contact.IsAuthorisedSigner = signer;
         contact.PreferredPlatform = prefers;

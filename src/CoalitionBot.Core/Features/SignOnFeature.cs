@@ -12,7 +12,7 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 public sealed class SignOnFeature : IFeature
 {
-    public const int NameMax = 200;
+    public const int NameMax = Documents.DirectoryLimits.NameMax;
     public const int ReasonMax = 2000;
 
     public IEnumerable<Route> Routes =>
@@ -66,8 +66,12 @@ public sealed class SignOnFeature : IFeature
             var who = await ctx.Data.FirstOrDefaultAsync(ctx.Data.Contacts.Where(c => c.Id == existing.ActorId).Select(c => c.Name), ct) ?? "someone";
             intro = $"{signer.Name} already signed {memo.Code}: {who} signed on {TimeZones.Describe(existing.At, ctx.Me?.TimeZone)}"
                 + (existing.SignatoryName is null ? "" : $" as {existing.SignatoryName}, {existing.SignatoryTitle}")
-                + ". Submitting this form updates that sign-on; it never adds a second one.";
+                + (SamePerson(ctx, existing) ? ". Submitting this form updates your sign-on" : ". Submitting this form replaces that sign-on with yours")
+                + "; it never adds a second one.";
         }
+
+        // The signatory is the person submitting: a second contact of the organisation never inherits the first signer's name and title.
+        var mine = existing is not null && SamePerson(ctx, existing) ? existing : null;
 
         intro ??= $"You are signing {memo.Code} \"{memo.Title}\" (version {version.Number} · {version.ShortHash})" + (signer.OnBehalf ? $" on behalf of {signer.Name}." : $" for {signer.Name}.");
         var categories = ctx.CoalitionOrThrow.Categories.Select(c => new FormOption(c, c)).ToList();
@@ -78,10 +82,11 @@ public sealed class SignOnFeature : IFeature
             new FormField("display_name", "Name as it should appear", FormFieldKind.ShortText, Required: true, MaxLength: NameMax,
                 Initial: existing?.DisplayName is { Length: > 0 } d ? d : signer.Name, Hint: "Exactly as it should be printed under the memo."),
             new FormField("signatory_name", "Signatory name", FormFieldKind.ShortText, Required: true, MaxLength: NameMax,
-                Initial: existing?.SignatoryName ?? (signer.OnBehalf ? null : ctx.Me?.Name)),
+                Initial: mine?.SignatoryName ?? (signer.OnBehalf ? null : ctx.Me?.Name)),
             new FormField("signatory_title", "Signatory title", FormFieldKind.ShortText, Required: true, MaxLength: NameMax,
-                Initial: existing?.SignatoryTitle, Hint: "For example: Executive Director"),
-            new FormField("category", "Category", FormFieldKind.Choice, Required: true, Initial: existing?.Category ?? signer.Category, Options: categories),
+                Initial: mine?.SignatoryTitle, Hint: "For example: Executive Director"),
+            new FormField("category", "Category", FormFieldKind.Choice, Required: true, Initial: signer.Category ?? existing?.Category, Options: categories,
+                Hint: signer.Category is null ? null : "The partner directory's category is used on the list; choosing another asks the coordinators to change it."),
             new FormField("attest", attestation, FormFieldKind.Checkbox, Required: true),
         ], intro);
     }
@@ -118,16 +123,16 @@ public sealed class SignOnFeature : IFeature
             s.DisplayName = displayName;
             s.SignatoryName = signatoryName;
             s.SignatoryTitle = title;
-            s.Category = category;
+            s.Category = signer.Category ?? category;
             s.Attested = true;
             s.VersionNumber = version.Number;
             s.VersionHash = version.ContentHash;
             s.NeedsReconfirmation = false;
             s.Reason = null;
-        });
+        }, () => CategoryRequests.RecordAsync(ctx, memo, signer, category, ct));
         var text = saved.AwaitingApproval
-            ? $"Thank you. {memo.Code} is past its deadline, so {signer.Name}'s sign-on as \"{displayName}\" is recorded and waits for a coordinator's approval."
-            : $"Thank you: {signer.Name} has signed {memo.Code} as \"{displayName}\"" + (saved.Late ? " (after the deadline, marked late)." : ".");
+            ? $"Thank you. {memo.Code} is {(saved.LateAfterClosing ? "closed" : "past its deadline")}, so {signer.Name}'s sign-on as \"{displayName}\" is recorded and waits for a coordinator's approval."
+            : $"Thank you: {signer.Name} has signed {memo.Code} as \"{displayName}\"" + (saved.LateAfterClosing ? " (after the memo was closed, marked late)." : saved.Late ? " (after the deadline, marked late)." : ".");
         return new FormAcceptedReply(new Message(text, [new TextBlock(text), new FieldsBlock(MemoCards.Facts(memo, version, saved))]));
     }
 
@@ -214,7 +219,7 @@ public sealed class SignOnFeature : IFeature
     /// Inserts or updates the one answer for this signer, audited. A unique-key conflict means another request
     /// inserted it first: start again from the stored row, so concurrent answers end as one row.
     /// </summary>
-    private static async Task<SignOn> SaveAnswerAsync(RequestContext ctx, Memo memo, Signer signer, CancellationToken ct, Action<SignOn> apply)
+    private static async Task<SignOn> SaveAnswerAsync(RequestContext ctx, Memo memo, Signer signer, CancellationToken ct, Action<SignOn> apply, Func<Task>? alongside = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -227,6 +232,7 @@ public sealed class SignOnFeature : IFeature
             signOn.At = ctx.Now;
             var late = memo.IsLateAt(ctx.Now);
             signOn.Late = signOn.State == SignOnState.Signed && late;
+            signOn.LateAfterClosing = signOn.Late && memo.IsClosedBeforeDeadlineAt(ctx.Now);
             signOn.AwaitingApproval = signOn.State == SignOnState.Signed && late && memo.LatePolicy == LatePolicy.HoldForApproval;
             if (existing is null)
             {
@@ -235,6 +241,14 @@ public sealed class SignOnFeature : IFeature
 
             var action = "signon." + signOn.State.ToString().ToLowerInvariant() + (existing is null ? "" : ".updated");
             ctx.Audit(action, $"{memo.Code} / {signer.Name}", memo.Id, before, Snapshot(signOn));
+
+            // Whatever the answer, the reminders queued for this signer are no longer wanted: cancelled in the same transaction.
+            await CancelRemindersAsync(ctx, memo, signer, ct);
+            if (alongside is not null)
+            {
+                await alongside();
+            }
+
             try
             {
                 await ctx.SaveAsync(ct);
@@ -246,6 +260,16 @@ public sealed class SignOnFeature : IFeature
             }
         }
     }
+
+    private static async Task CancelRemindersAsync(RequestContext ctx, Memo memo, Signer signer, CancellationToken ct)
+    {
+        var contactIds = signer.OrganisationId is { } orgId && signer.Key == SignOn.KeyForOrganisation(orgId)
+            ? (await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.OrganisationId == orgId).Select(c => c.Id), ct)).ToHashSet()
+            : ctx.Me is { } me ? [me.Id] : [];
+        await Reminders.ReminderQueue.CancelPendingAsync(ctx.Data, memo.Id, contactIds.Contains, "They answered.", ctx.Now, ct);
+    }
+
+    private static bool SamePerson(RequestContext ctx, SignOn signOn) => ctx.Me is { } me && signOn.ActorId == me.Id;
 
     private static object Snapshot(SignOn s) => new
     {

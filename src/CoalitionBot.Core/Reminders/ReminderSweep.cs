@@ -70,7 +70,6 @@ public sealed partial class ReminderSweep(IDataSession data, TimeProvider clock,
 
         var ctx = SystemRequest.For(data, clock, coalition, key);
         await CirculationFeature.CloseAsync(ctx, memo, ct);
-        await ReminderQueue.CancelPendingAsync(data, memo.Id, _ => true, "The memo closed.", clock.GetUtcNow(), ct);
         var status = await StatusFeature.BuildAsync(ctx, memo, ct);
         var lead = $"{memo.Code} closed at its deadline. Type `compile {memo.Code}` for the final list.";
         await Deliveries.NotifyCoordinatorsAsync(ctx, $"closed:{memo.Id:N}:{deadline.UtcTicks}", new Message(lead, [new TextBlock(lead, Strong: true), .. status.Blocks]), ct);

@@ -58,7 +58,7 @@ public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvi
             Before = before is null ? null : JsonSerializer.Serialize(before),
             After = after is null ? null : JsonSerializer.Serialize(after),
             At = Now,
-            Via = Inbound.Origin?.Via,
+            Via = Inbound.Origin?.Via ?? AuditVia.Of(Inbound),
             IpAddress = Inbound.Origin?.IpAddress,
             UserAgent = Inbound.Origin?.UserAgent,
         });

@@ -9,9 +9,9 @@ namespace CoalitionBot.Documents;
 public static class AuditCertificate
 {
     /// <summary>The certificate as its own Word document.</summary>
-    public static byte[] ToDocx(string memoTitle, IReadOnlyList<AuditEntry> entries)
+    public static byte[] ToDocx(string memoTitle, IReadOnlyList<AuditEntry> entries, string? cultureName = null, PaperSize paper = PaperSize.ByCulture)
     {
-        using var builder = new DocxBuilder("Audit certificate: " + memoTitle);
+        using var builder = new DocxBuilder("Audit certificate: " + memoTitle, PaperSizes.Resolve(paper, cultureName));
         Append(builder, memoTitle, entries);
         return builder.Finish();
     }

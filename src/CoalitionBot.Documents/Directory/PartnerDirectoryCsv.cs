@@ -8,15 +8,19 @@ namespace CoalitionBot.Documents;
 /// <summary>Reads and writes the partner directory CSV: one row per contact; an organisation may span rows.</summary>
 public static partial class PartnerDirectoryCsv
 {
-    /// <summary>The columns, in export order. Import requires all of them but <see cref="Optional"/>, in any order.</summary>
+    /// <summary>The columns, in export order. Import requires <see cref="RequiredColumns"/>, in any order; the others are optional.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["organisation", "sort_name", "category", "country", "contact_name", "contact_email", "slack_id", "teams_id", "channel"];
+        ["organisation", "sort_name", "category", "country", "aliases", "contact_name", "contact_email", "signer", "slack_id", "teams_id", "channel"];
 
-    /// <summary>Columns an older export lacks; blank when absent.</summary>
-    public static readonly IReadOnlyList<string> Optional = ["channel"];
+    /// <summary>The columns every import must have (a file from before aliases, the signer flag and the channel were exported still imports).</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns =
+        ["organisation", "sort_name", "category", "country", "contact_name", "contact_email", "slack_id", "teams_id"];
 
     /// <summary>The values of the channel column: how a contact prefers to be reached.</summary>
     public static readonly IReadOnlyList<string> Channels = ["slack", "teams", "email"];
+
+    /// <summary>Separates an organisation's other names in the aliases column.</summary>
+    public const char AliasSeparator = ';';
 
     /// <summary>
     /// Parses and validates a directory CSV. Every problem is reported with its line number; if there is any,
@@ -38,7 +42,7 @@ public static partial class PartnerDirectoryCsv
         foreach (var column in Columns)
         {
             var at = header.IndexOf(column);
-            if (at < 0 && !Optional.Contains(column))
+            if (at < 0 && RequiredColumns.Contains(column))
             {
                 issues.Add(new DirectoryIssue(1, column, "missing column"));
             }
@@ -55,10 +59,11 @@ public static partial class PartnerDirectoryCsv
         while (reader.Read())
         {
             string Cell(string column) => index[column] >= 0 && index[column] < reader.FieldCount
-                ? CsvSafety.Restore(reader.GetString(index[column]) ?? string.Empty).Trim()
+                ? WithoutControls(CsvSafety.Restore(reader.GetString(index[column]) ?? string.Empty)).Trim()
                 : string.Empty;
             var row = new DirectoryRow((int)reader.LineNumber, Cell("organisation"), Cell("sort_name"), Cell("category"), Cell("country"),
-                Cell("contact_name"), Cell("contact_email"), Cell("slack_id"), Cell("teams_id"), Cell("channel").ToLowerInvariant().Replace("-", "", StringComparison.Ordinal));
+                Cell("contact_name"), Cell("contact_email"), Cell("slack_id"), Cell("teams_id"), Cell("aliases"), Cell("signer"),
+                Cell("channel").ToLowerInvariant().Replace("-", "", StringComparison.Ordinal));
             Validate(row, options, issues);
             rows.Add(row);
         }
@@ -70,7 +75,8 @@ public static partial class PartnerDirectoryCsv
     /// <summary>Writes organisations as CSV (one row per contact, one bare row for an organisation without contacts), injection-safe.</summary>
     public static string Write(IEnumerable<DirectoryOrganisation> organisations) =>
         CsvText.Write(Columns, organisations.SelectMany(o => (o.Contacts.Count == 0 ? [new DirectoryContact(string.Empty, null, null, null)] : o.Contacts)
-            .Select(c => (IReadOnlyList<string?>)[o.Name, o.SortName, o.Category, o.Country, c.Name, c.Email, c.SlackId, c.TeamsId, c.Channel])));
+            .Select(c => (IReadOnlyList<string?>)[o.Name, o.SortName, o.Category, o.Country, string.Join(AliasSeparator + " ", o.Aliases ?? []),
+                c.Name, c.Email, c.Name.Length == 0 ? null : c.IsSigner ? "yes" : "no", c.SlackId, c.TeamsId, c.Channel])));
 
     private static DirectoryImportResult Fail(params DirectoryIssue[] issues) => new([], issues);
 
@@ -79,6 +85,27 @@ public static partial class PartnerDirectoryCsv
         if (row.Organisation.Length == 0)
         {
             issues.Add(new DirectoryIssue(row.Line, "organisation", "missing organisation name"));
+        }
+
+        TooLong(row.Line, "organisation", row.Organisation, DirectoryLimits.NameMax, issues);
+        TooLong(row.Line, "sort_name", row.SortName, DirectoryLimits.NameMax, issues);
+        TooLong(row.Line, "country", row.Country, DirectoryLimits.CountryMax, issues);
+        TooLong(row.Line, "contact_name", row.ContactName, DirectoryLimits.NameMax, issues);
+        TooLong(row.Line, "contact_email", row.ContactEmail, DirectoryLimits.EmailMax, issues);
+        var aliases = SplitAliases(row.Aliases);
+        foreach (var alias in aliases)
+        {
+            TooLong(row.Line, "aliases", alias, DirectoryLimits.NameMax, issues);
+        }
+
+        if (aliases.Count > DirectoryLimits.AliasesMax)
+        {
+            issues.Add(new DirectoryIssue(row.Line, "aliases", $"{aliases.Count} aliases; at most {DirectoryLimits.AliasesMax}"));
+        }
+
+        if (Signer(row.Signer) is null)
+        {
+            issues.Add(new DirectoryIssue(row.Line, "signer", $"\"{row.Signer}\" is not yes or no"));
         }
 
         var hasContact = row.ContactEmail.Length > 0 || row.SlackId.Length > 0 || row.TeamsId.Length > 0;
@@ -137,15 +164,41 @@ public static partial class PartnerDirectoryCsv
             var category = Agreed("category", r => r.Category);
             var country = Agreed("country", r => r.Country);
             var contacts = group.Where(r => r.ContactName.Length > 0)
-                .Select(r => new DirectoryContact(r.ContactName, Blank(r.ContactEmail), Blank(r.SlackId), Blank(r.TeamsId), Blank(r.Channel)))
+                .Select(r => new DirectoryContact(r.ContactName, Blank(r.ContactEmail), Blank(r.SlackId), Blank(r.TeamsId), Signer(r.Signer) ?? true, Blank(r.Channel)))
                 .ToList();
-            result.Add(new DirectoryOrganisation(first.Organisation, sortName ?? SortNames.Derive(first.Organisation), category, country, contacts));
+            var aliases = group.SelectMany(r => SplitAliases(r.Aliases))
+                .Where(a => !string.Equals(a, first.Organisation, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            result.Add(new DirectoryOrganisation(first.Organisation, sortName ?? SortNames.Derive(first.Organisation), category, country, contacts, aliases));
         }
 
         return result;
     }
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
+
+    private static void TooLong(int line, string column, string value, int max, List<DirectoryIssue> issues)
+    {
+        if (value.Length > max)
+        {
+            issues.Add(new DirectoryIssue(line, column, $"{value.Length:N0} characters; at most {max:N0}"));
+        }
+    }
+
+    private static List<string> SplitAliases(string cell) =>
+        cell.Split(AliasSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    // Blank means yes: a contact is an authorised signer unless the directory says otherwise.
+    private static bool? Signer(string cell) => cell.ToLowerInvariant() switch
+    {
+        "" or "yes" or "y" or "true" or "1" => true,
+        "no" or "n" or "false" or "0" => false,
+        _ => null,
+    };
+
+    /// <summary>Control characters (ESC, BEL, NUL, …) never belong in a stored name; line breaks inside a cell become spaces.</summary>
+    private static string WithoutControls(string value) =>
+        value.Any(char.IsControl) ? new string(value.Select(c => c is '\r' or '\n' or '\t' ? ' ' : c).Where(c => !char.IsControl(c)).ToArray()) : value;
 
     private static bool IsEmail(string value) =>
         EmailPattern().IsMatch(value) && MailAddress.TryCreate(value, out var address) && address.Address == value;
@@ -158,5 +211,5 @@ public static partial class PartnerDirectoryCsv
 
     private sealed record DirectoryRow(
         int Line, string Organisation, string SortName, string Category, string Country,
-        string ContactName, string ContactEmail, string SlackId, string TeamsId, string Channel);
+        string ContactName, string ContactEmail, string SlackId, string TeamsId, string Aliases, string Signer, string Channel);
 }

@@ -18,9 +18,11 @@ internal sealed class DocxBuilder : IDisposable
     private readonly Body body;
     private readonly List<NumberingInstance> instances = [];
     private readonly Dictionary<string, int> listNumbers = new(StringComparer.Ordinal);
+    private readonly PaperSize paper;
 
-    public DocxBuilder(string title)
+    public DocxBuilder(string title, PaperSize paper = PaperSize.A4)
     {
+        this.paper = paper == PaperSize.ByCulture ? PaperSize.A4 : paper;
         document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         document.PackageProperties.Title = XmlText.Clean(title);
         document.PackageProperties.Creator = "CoalitionBot";
@@ -90,7 +92,7 @@ internal sealed class DocxBuilder : IDisposable
         }
 
         body.Append(new SectionProperties(
-            new PageSize { Width = 11906U, Height = 16838U },
+            new PageSize { Width = PaperSizes.Twips(paper).Width, Height = PaperSizes.Twips(paper).Height },
             new PageMargin { Top = 1440, Right = 1440U, Bottom = 1440, Left = 1440U, Header = 708U, Footer = 708U, Gutter = 0U }));
         document.Dispose();
         return stream.ToArray();

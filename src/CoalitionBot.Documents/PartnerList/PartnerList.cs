@@ -13,7 +13,9 @@ public sealed record PartnerList(
 {
     public int Count => Groups.Sum(g => g.Entries.Count);
 
-    public bool HasLateMarks => Groups.Any(g => g.Entries.Any(e => e.MarkedLate));
+    public bool HasLateMarks => Groups.Any(g => g.Entries.Any(e => e.MarkedLate && !e.MarkedAfterClosing));
+
+    public bool HasAfterClosingMarks => Groups.Any(g => g.Entries.Any(e => e.MarkedAfterClosing));
 
     public bool HasUnconfirmedMarks => Groups.Any(g => g.Entries.Any(e => e.MarkedUnconfirmed));
 

@@ -1,10 +1,14 @@
 namespace CoalitionBot.Documents;
 
-/// <summary>A listed organisation and the marks it carries (late †, not reconfirmed ‡).</summary>
+/// <summary>A listed organisation and the marks it carries (after the deadline †, after closing ‖, not reconfirmed ‡).</summary>
 public sealed record PartnerListEntry(Signatory Signatory, bool MarkedLate, bool MarkedUnconfirmed)
 {
     public const string LateMark = "†";
     public const string UnconfirmedMark = "‡";
+    public const string AfterClosingMark = "‖";
+
+    /// <summary>Marked late because the memo had been closed, not because its deadline had passed.</summary>
+    public bool MarkedAfterClosing => MarkedLate && Signatory.AfterClosing;
 
     /// <summary>"Name (Country)" as shown, without marks; user text unescaped.</summary>
     public string Label(bool showCountry) =>
@@ -13,5 +17,5 @@ public sealed record PartnerListEntry(Signatory Signatory, bool MarkedLate, bool
             : PartnerText.OneLine(Signatory.DisplayName);
 
     /// <summary>The marks as a suffix (" †‡"), or empty.</summary>
-    public string Marks => (MarkedLate || MarkedUnconfirmed ? " " : string.Empty) + (MarkedLate ? LateMark : string.Empty) + (MarkedUnconfirmed ? UnconfirmedMark : string.Empty);
+    public string Marks => (MarkedLate || MarkedUnconfirmed ? " " : string.Empty) + (MarkedLate ? (Signatory.AfterClosing ? AfterClosingMark : LateMark) : string.Empty) + (MarkedUnconfirmed ? UnconfirmedMark : string.Empty);
 }

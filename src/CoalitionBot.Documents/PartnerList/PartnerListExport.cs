@@ -111,7 +111,7 @@ public static class PartnerListExport
     public static byte[] ToDocx(PartnerList list, MemoDocument? memo = null, IReadOnlyList<AuditEntry>? audit = null)
     {
         var request = list.Request;
-        using var builder = new DocxBuilder(request.MemoTitle);
+        using var builder = new DocxBuilder(request.MemoTitle, PaperSizes.Resolve(request.Paper, request.CultureName));
         builder.Heading(0, PartnerText.OneLine(request.MemoTitle));
         builder.Paragraph("To: " + PartnerText.OneLine(request.Addressee));
         builder.Paragraph("Date: " + PartnerText.FormatDate(request.Date, request.CultureName));

@@ -13,12 +13,18 @@ internal static class PartnerText
     public static string FormatDate(DateOnly date, string cultureName) =>
         date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(cultureName));
 
-    public static string Legend(PartnerList list, string late = "signed after the deadline", string unconfirmed = "signed an earlier version and has not reconfirmed the final text")
+    public static string Legend(PartnerList list, string late = "signed after the deadline", string unconfirmed = "signed an earlier version and has not reconfirmed the final text",
+        string afterClosing = "signed after the memo was closed, before its deadline")
     {
         var lines = new List<string>();
         if (list.HasLateMarks)
         {
             lines.Add($"{PartnerListEntry.LateMark} {late}");
+        }
+
+        if (list.HasAfterClosingMarks)
+        {
+            lines.Add($"{PartnerListEntry.AfterClosingMark} {afterClosing}");
         }
 
         if (list.HasUnconfirmedMarks)

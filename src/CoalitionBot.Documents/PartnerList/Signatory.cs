@@ -6,6 +6,7 @@ namespace CoalitionBot.Documents;
 /// <param name="Late">Signed after the deadline.</param>
 /// <param name="NeedsReconfirmation">Signed an earlier version and has not reconfirmed after a substantive change.</param>
 /// <param name="VersionHash">Content hash of the version signed.</param>
+/// <param name="AfterClosing">When <paramref name="Late"/>: signed after the memo was closed by hand, before its deadline.</param>
 public sealed record Signatory(
     string DisplayName,
     string? SortName,
@@ -16,4 +17,5 @@ public sealed record Signatory(
     string? SignatoryName,
     string? SignatoryTitle,
     DateTimeOffset SignedAt,
-    string VersionHash);
+    string VersionHash,
+    bool AfterClosing = false);

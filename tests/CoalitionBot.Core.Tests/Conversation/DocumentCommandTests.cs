@@ -181,8 +181,8 @@ public sealed class DocumentCommandTests
         var export = await chat.Cora.Says("partners export");
         var file = (await FetchAsync(chat.Bot, Assert.Single(export.Buttons).Url!))!;
         var csv = Encoding.UTF8.GetString(file.Content);
-        Assert.StartsWith(DirectoryHeader.TrimEnd('\n'), csv.TrimStart('\uFEFF'));
-        Assert.Contains("Peace Now,Peace Now,National,Israel,Dana Levi,dana@peacenow.org", csv);
+        Assert.StartsWith(string.Join(',', Documents.PartnerDirectoryCsv.Columns), csv.TrimStart('\uFEFF'));
+        Assert.Contains("Peace Now,Peace Now,National,Israel,,Dana Levi,dana@peacenow.org,yes", csv);
         Assert.True(Documents.PartnerDirectoryCsv.Parse(csv).IsValid);
     }
 

@@ -79,6 +79,54 @@ public sealed class PartnerDirectoryCsvTests
     }
 
     [Fact]
+    public void WriteThenParse_KeepsAliasesAndTheNonSignerFlag()
+    {
+        DirectoryOrganisation[] organisations =
+        [
+            new("Washington Office on Latin America", "Washington Office on Latin America", "National", "United States",
+                [new DirectoryContact("Ana Díaz", "ana@wola.example", null, null), new DirectoryContact("Bo Li", "bo@wola.example", null, null, IsSigner: false)],
+                ["WOLA", "W.O.L.A."]),
+        ];
+
+        var back = PartnerDirectoryCsv.Parse(PartnerDirectoryCsv.Write(organisations), Options);
+
+        Assert.True(back.IsValid, string.Join("; ", back.Issues));
+        Assert.Equal(["WOLA", "W.O.L.A."], back.Organisations[0].Aliases);
+        Assert.Equal([true, false], back.Organisations[0].Contacts.Select(c => c.IsSigner));
+    }
+
+    [Fact]
+    public void Parse_TooLongNames_BadSignerFlag_AreRefusedWithTheLimit()
+    {
+        var result = PartnerDirectoryCsv.Parse(Header.TrimEnd('\n') + ",signer\n"
+            + new string('x', 10_243) + ",,Local,Chile,Pat,pat@x.example,,,\n"
+            + "Short,,Local,Chile," + new string('p', 201) + ",p@x.example,,,\n"
+            + "Fine,,Local,Chile,Ray,ray@x.example,,,maybe\n", Options);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("line 2, organisation: 10,243 characters; at most 200", result.Issues.Select(i => i.ToString()));
+        Assert.Contains("line 3, contact_name: 201 characters; at most 200", result.Issues.Select(i => i.ToString()));
+        Assert.Contains("line 4, signer: \"maybe\" is not yes or no", result.Issues.Select(i => i.ToString()));
+    }
+
+    [Fact]
+    public void Parse_ControlCharacters_AreDroppedFromNames()
+    {
+        var result = PartnerDirectoryCsv.Parse(Header + "Bell\u0007 \u001b[31mOrg\u0000,,Local,Chile,Pat\u000c,pat@x.example,,\n", Options);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Issues));
+        Assert.Equal("Bell [31mOrg", result.Organisations[0].Name);
+        Assert.Equal("Pat", result.Organisations[0].Contacts[0].Name);
+    }
+
+    [Fact]
+    public void DirectoryOrder_SortsAccentedNamesWithTheirLetter()
+    {
+        string[] names = ["Servicios Jurídicos", "Éxodo", "Amnistía", "ecología"];
+        Assert.Equal(["Amnistía", "ecología", "Éxodo", "Servicios Jurídicos"], names.Order(DirectoryOrder.For("es-ES")));
+    }
+
+    [Fact]
     public void Write_Sample_MatchesGolden()
     {
         DirectoryOrganisation[] organisations =

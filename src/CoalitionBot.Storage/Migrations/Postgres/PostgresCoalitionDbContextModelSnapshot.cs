@@ -743,6 +743,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("LateAfterClosing")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MemoId")
                         .HasColumnType("uuid");
 

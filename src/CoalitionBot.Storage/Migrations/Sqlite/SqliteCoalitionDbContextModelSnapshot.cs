@@ -736,6 +736,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.Property<bool>("Late")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LateAfterClosing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MemoId")
                         .HasColumnType("TEXT");
 
