@@ -13,12 +13,7 @@ public static class DashboardEndpoints
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "cb_dashboard_af";
-            o.Cookie.Path = "/dashboard";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-        });
+        services.AddCoalitionAntiforgery();
         services.AddSingleton<DashboardChanges>();
         services.Replace(ServiceDescriptor.Singleton<IInboundHandler>(sp =>
             new NotifyingInboundHandler(ActivatorUtilities.CreateInstance<InboundDispatcher>(sp), sp.GetRequiredService<DashboardChanges>())));

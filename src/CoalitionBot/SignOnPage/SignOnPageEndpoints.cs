@@ -19,13 +19,7 @@ public static partial class SignOnPageEndpoints
     {
         services.AddOptions<SignOnPageOptions>().BindConfiguration(SignOnPageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignOnPageLimiter>();
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "cb-signon-antiforgery";
-            o.Cookie.Path = "/m";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.SuppressXFrameOptionsHeader = true; // the page sets DENY itself
-        });
+        services.AddCoalitionAntiforgery();
         return services;
     }
 

@@ -58,7 +58,7 @@ public sealed class CommandTests
         await using var chat = await CoalitionChat.StartAsync(circulate: false);
         var partners = (await chat.Cora.Says("help partners")).Text;
         Assert.Contains("partners merge <keep> | <duplicate> — ", partners);
-        Assert.Contains("partners link <organisation> | <person> | <email> [| non-signer]\nAdds a contact person", (await chat.Cora.Says("help partners link")).Text);
+        Assert.Contains("partners link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email]\nAdds a contact person", (await chat.Cora.Says("help partners link")).Text);
         Assert.Contains("• coordinators add", (await chat.Cora.Says("help coordinators")).Text);
         Assert.DoesNotContain("• coordinators add", (await chat.Amira.Says("help coordinators")).Text);
         Assert.DoesNotContain("[| alias, alias]", (await chat.Cora.Says("help")).Text);

@@ -50,10 +50,10 @@ public sealed class ReminderCampaignChatTests(ITestOutputHelper output)
             await person.Says("help");
         }
 
-        await cora.Says("partners link Sydney Justice Network | Sally | sally@sjn.au"); // not in chat yet: not circulated to
         await cora.Says("digest 08:30");
         await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-02 12:00 | America/New_York\nWe urge you to attach conditions.\n\nVet every unit.");
         await cora.Says("circulate M-1");
+        await cora.Says("partners link Sydney Justice Network | Sally | sally@sjn.au"); // added after circulation and not looked up: never had the card
 
         var script = new SortedList<DateTimeOffset, Func<Task>>
         {

@@ -33,6 +33,7 @@ public sealed class BrowserMailPickupTests(ITestOutputHelper output) : IDisposab
         {
             var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
             var sam = await db.Contacts.SingleAsync(c => c.Email == "sam@gpn.example.org");
+            sam.PreferredPlatform = Platform.Email; // the demo partner also has a web identity, which would come first
             db.Identities.Add(new ContactIdentity { ContactId = sam.Id, Platform = Platform.Email, TenantId = "email", UserId = sam.Email!, LastSeenAt = factory.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }

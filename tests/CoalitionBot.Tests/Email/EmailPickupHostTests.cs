@@ -136,6 +136,7 @@ public sealed partial class EmailPickupHostTests : IDisposable
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
         var contact = await db.Contacts.SingleAsync(c => c.Email == email);
+        contact.PreferredPlatform = Platform.Email; // the demo partner also has a web identity, which would come first
         var identity = new ContactIdentity { ContactId = contact.Id, Platform = Platform.Email, TenantId = "email", UserId = email, LastSeenAt = factory.Clock.GetUtcNow() };
         db.Identities.Add(identity);
         await db.SaveChangesAsync();
