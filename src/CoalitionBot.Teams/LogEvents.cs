@@ -22,6 +22,7 @@ internal static class LogEvents
     public const int ActivityIgnored = 5601;
     public const int DuplicateActivity = 5602;
     public const int ForeignTenant = 5603;
+    public const int MalformedActivity = 5604;
 
     public const int InvokeIgnored = 5701;
     public const int InvokeFailed = 5702;

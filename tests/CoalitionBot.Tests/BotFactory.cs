@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoalitionBot.Tests;
@@ -43,6 +45,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Everything the bot logged (at the configured levels: Warning and above by default).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
     public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,6 +62,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             _services?.Invoke(services);
         });
+        builder.ConfigureLogging(logging => logging.AddFakeLogging()); // Logs, for tests that assert on warnings or their absence
     }
 
     public override async ValueTask DisposeAsync()

@@ -21,6 +21,8 @@ internal sealed class DocxMemoReader
 
     public static (string Markdown, IReadOnlyList<string> Warnings) Read(Stream docx)
     {
+        DocxLimits.Check(docx);
+        docx.Position = 0;
         WordprocessingDocument document;
         try
         {
@@ -35,8 +37,16 @@ internal sealed class DocxMemoReader
         {
             var main = document.MainDocumentPart ?? throw new MemoImportException("The Word document has no body text.");
             var reader = new DocxMemoReader(main);
-            reader.ReadBody(main.Document?.Body);
-            reader.ReadSideParts();
+            try
+            {
+                reader.ReadBody(main.Document?.Body);
+                reader.ReadSideParts();
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or OpenXmlPackageException)
+            {
+                throw new MemoImportException("The Word file is damaged; save it again as .docx and upload it.", e);
+            }
+
             return (reader.markdown.ToString().TrimEnd() + "\n", reader.Summarise());
         }
     }

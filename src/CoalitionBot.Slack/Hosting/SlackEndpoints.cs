@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Slack.Receiving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -18,7 +19,7 @@ internal static partial class SlackEndpoints
     {
         var services = http.RequestServices;
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("CoalitionBot.Slack.Http");
-        var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBody, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             await WriteAsync(http, new SlackAck(413, null)).ConfigureAwait(false);
@@ -47,6 +48,7 @@ internal static partial class SlackEndpoints
         var payload = Parse(kind, body);
         if (payload is null)
         {
+            LogRejected(log, http.Request.Path, "verified but not a Slack payload");
             await WriteAsync(http, new SlackAck(400, null)).ConfigureAwait(false);
             return;
         }
@@ -73,9 +75,9 @@ internal static partial class SlackEndpoints
                     return command;
                 case SlackPayloadKind.Interactive:
                     var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-                    return fields.TryGetValue("payload", out var json) ? JsonNode.Parse(json.ToString()) as JsonObject : null;
+                    return fields.TryGetValue("payload", out var json) ? JsonNode.Parse(LoneSurrogates.Repair(json.ToString())) as JsonObject : null;
                 default:
-                    return JsonNode.Parse(body) as JsonObject;
+                    return JsonNode.Parse(LoneSurrogates.Repair(body)) as JsonObject;
             }
         }
         catch (JsonException)
@@ -88,29 +90,6 @@ internal static partial class SlackEndpoints
     {
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         return form.TryGetValue("ssl_check", out var check) && check == "1" && !form.ContainsKey("command");
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static async Task WriteAsync(HttpContext http, SlackAck ack)

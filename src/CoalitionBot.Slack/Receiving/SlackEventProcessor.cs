@@ -82,7 +82,7 @@ internal sealed partial class SlackEventProcessor(
             return;
         }
 
-        var botUser = payload.Arr("authorizations")?.OfType<JsonObject>().FirstOrDefault(a => a["is_bot"]?.GetValue<bool>() == true).Str("user_id");
+        var botUser = payload.Arr("authorizations")?.OfType<JsonObject>().FirstOrDefault(a => a.IsTrue("is_bot")).Str("user_id");
         if (user == botUser)
         {
             return;

@@ -12,5 +12,9 @@ internal static class SlackJson
 
     public static JsonArray? Arr(this JsonNode? node, string name) => node is JsonObject obj ? obj[name] as JsonArray : null;
 
+    /// <summary>True only for a JSON <c>true</c>; a string "true" or any other type reads as false.</summary>
+    public static bool IsTrue(this JsonNode? node, string name) =>
+        node is JsonObject obj && obj[name] is JsonValue value && value.TryGetValue<bool>(out var b) && b;
+
     public static bool Has(this JsonNode? node, string name) => node is JsonObject obj && obj.ContainsKey(name) && obj[name] is not null;
 }

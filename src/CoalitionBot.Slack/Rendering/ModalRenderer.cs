@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Slack.Receiving;
 
 namespace CoalitionBot.Slack.Rendering;
 
@@ -44,6 +45,9 @@ public static class ModalRenderer
     }
 
     /// <summary>Reads every input block's value: text as typed, a choice's value, "true"/"false" for a checkbox, ISO 8601 UTC for a date.</summary>
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static Dictionary<string, string?> ReadValues(JsonObject? stateValues)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -59,14 +63,16 @@ public static class ModalRenderer
                 continue;
             }
 
-            fields[blockId] = (string?)element["type"] switch
+            // Values of the wrong JSON type read as "no value", never as an exception: the form's validation answers them.
+            fields[blockId] = element.Str("type") switch
             {
-                "static_select" => (string?)element["selected_option"]?["value"],
+                "static_select" => element.Obj("selected_option").Str("value"),
                 "checkboxes" => element["selected_options"] is JsonArray { Count: > 0 } ? "true" : "false",
                 "datetimepicker" => element["selected_date_time"] is JsonValue seconds && seconds.TryGetValue<long>(out var unix)
+                    && unix >= MinUnixSeconds && unix <= MaxUnixSeconds
                     ? DateTimeOffset.FromUnixTimeSeconds(unix).ToString("o", CultureInfo.InvariantCulture)
                     : null,
-                _ => (string?)element["value"],
+                _ => element.Str("value"),
             };
         }
 

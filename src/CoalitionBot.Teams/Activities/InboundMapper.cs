@@ -19,7 +19,7 @@ internal static class InboundMapper
     {
         if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
             && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
-            && tenant.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } tenantId)
+            && String(tenant, "id") is { Length: > 0 } tenantId)
         {
             return tenantId;
         }
@@ -55,7 +55,7 @@ internal static class InboundMapper
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.ValueKind == JsonValueKind.Object && Is(entity, "type", "clientInfo")
-                && entity.TryGetProperty("timezone", out var zone) && zone.GetString() is { Length: > 0 } name)
+                && String(entity, "timezone") is { Length: > 0 } name)
             {
                 return name;
             }
@@ -74,15 +74,15 @@ internal static class InboundMapper
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.ValueKind != JsonValueKind.Object || !Is(entity, "type", "mention")
-                || !entity.TryGetProperty("text", out var mentionText) || mentionText.GetString() is not { Length: > 0 } mention)
+                || String(entity, "text") is not { Length: > 0 } mention)
             {
                 continue;
             }
 
             var mentioned = entity.TryGetProperty("mentioned", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-            var isBot = mentioned.ValueKind == JsonValueKind.Object && mentioned.TryGetProperty("id", out var mid)
-                && string.Equals(mid.GetString(), activity.Recipient?.Id, StringComparison.Ordinal);
-            var name = mentioned.ValueKind == JsonValueKind.Object && mentioned.TryGetProperty("name", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+            var isBot = mentioned.ValueKind == JsonValueKind.Object
+                && string.Equals(String(mentioned, "id"), activity.Recipient?.Id, StringComparison.Ordinal);
+            var name = mentioned.ValueKind == JsonValueKind.Object ? String(mentioned, "name") ?? string.Empty : string.Empty;
             text = text.Replace(mention, isBot ? " " : name, StringComparison.Ordinal);
         }
 
@@ -162,6 +162,7 @@ internal static class InboundMapper
         _ => element.GetRawText(),
     };
 
+    /// <summary>A string property; any other JSON type (a number where Teams sends a string) reads as absent.</summary>
     private static string? String(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

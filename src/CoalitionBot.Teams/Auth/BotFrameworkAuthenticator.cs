@@ -20,22 +20,24 @@ internal sealed partial class BotFrameworkAuthenticator(
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
-    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorization, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
+    /// <summary>The Bot Framework channel this bot serves; a valid token for any other channel (webchat, directline) is refused.</summary>
+    public const string TeamsChannel = "msteams";
+
+    /// <summary>
+    /// Step one, from the Authorization header alone (before a byte of the body is read): the token's signature,
+    /// issuer, audience and lifetime. Anonymous Development mode accepts without a token.
+    /// </summary>
+    public async Task<TokenCheck> ValidateHeaderAsync(string? authorization, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.Anonymous)
         {
-            return AuthenticationOutcome.Ok;
+            return new TokenCheck(AuthenticationOutcome.Ok, null, null);
         }
 
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticationOutcome.Unauthorized("no bearer token");
-        }
-
-        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(serviceUrl))
-        {
-            return AuthenticationOutcome.Unauthorized("activity lacks channelId or serviceUrl");
+            return new TokenCheck(AuthenticationOutcome.Unauthorized("no bearer token"), null, null);
         }
 
         var token = authorization["Bearer ".Length..].Trim();
@@ -47,7 +49,7 @@ internal sealed partial class BotFrameworkAuthenticator(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogMetadataUnavailable(logger, ex.GetType().Name, settings.OpenIdMetadataUrl);
-            return AuthenticationOutcome.Unauthorized("signing keys unavailable");
+            return new TokenCheck(AuthenticationOutcome.Unauthorized("signing keys unavailable"), null, null);
         }
 
         var result = await handler.ValidateTokenAsync(token, Parameters(settings.AppId!, signing)).ConfigureAwait(false);
@@ -63,7 +65,7 @@ internal sealed partial class BotFrameworkAuthenticator(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogMetadataUnavailable(logger, ex.GetType().Name, settings.OpenIdMetadataUrl);
-                return AuthenticationOutcome.Unauthorized("signing keys unavailable");
+                return new TokenCheck(AuthenticationOutcome.Unauthorized("signing keys unavailable"), null, null);
             }
         }
 
@@ -71,7 +73,46 @@ internal sealed partial class BotFrameworkAuthenticator(
         {
             var reason = result.Exception?.GetType().Name ?? "invalid token";
             LogRefused(logger, 401, reason);
-            return AuthenticationOutcome.Unauthorized(reason);
+            return new TokenCheck(AuthenticationOutcome.Unauthorized(reason), null, null);
+        }
+
+        return new TokenCheck(AuthenticationOutcome.Ok, jwt, signing);
+    }
+
+    /// <summary>
+    /// Step two, once the body is read: the activity must come from Teams (channelId <c>msteams</c>, with a key
+    /// endorsed for it) and its serviceUrl must be the one the token was issued for. Anonymous Development mode
+    /// still takes only a loopback serviceUrl (the simulator), so a stray request cannot aim replies elsewhere.
+    /// </summary>
+    public AuthenticationOutcome CheckActivity(TokenCheck check, string? channelId, string? serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (!check.Outcome.Allowed)
+        {
+            return check.Outcome;
+        }
+
+        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(serviceUrl))
+        {
+            return AuthenticationOutcome.Unauthorized("activity lacks channelId or serviceUrl");
+        }
+
+        if (!string.Equals(channelId, TeamsChannel, StringComparison.Ordinal))
+        {
+            LogRefused(logger, 403, $"channel {channelId} is not {TeamsChannel}");
+            return AuthenticationOutcome.Forbidden("not the msteams channel");
+        }
+
+        if (check.Token is not { } jwt || check.Signing is not { } signing)
+        {
+            // Anonymous Development mode.
+            if (!IsLoopback(serviceUrl))
+            {
+                LogRefused(logger, 403, "anonymous mode takes only a loopback serviceUrl");
+                return AuthenticationOutcome.Forbidden("serviceUrl not loopback");
+            }
+
+            return AuthenticationOutcome.Ok;
         }
 
         if (!jwt.TryGetPayloadValue<string>("serviceurl", out var claimed) || !string.Equals(claimed, serviceUrl, StringComparison.Ordinal))
@@ -89,6 +130,9 @@ internal sealed partial class BotFrameworkAuthenticator(
 
         return AuthenticationOutcome.Ok;
     }
+
+    private static bool IsLoopback(string serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private TokenValidationParameters Parameters(string appId, BotFrameworkSigningKeys signing) => new()
     {

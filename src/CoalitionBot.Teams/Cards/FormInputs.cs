@@ -59,7 +59,8 @@ internal static class FormInputs
                 break;
             case FormFieldKind.Checkbox:
                 var toggle = Input("Input.Toggle", field.Id, field);
-                toggle["title"] = field.Label;
+                // Teams renders Markdown in a toggle's title: the attestation names the organisation, which is user text.
+                toggle["title"] = CardText.Escape(field.Label);
                 toggle["valueOn"] = "true";
                 toggle["valueOff"] = "false";
                 toggle["value"] = string.Equals(field.Initial, "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false";

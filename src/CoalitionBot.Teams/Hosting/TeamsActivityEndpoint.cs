@@ -45,23 +45,33 @@ internal sealed partial class TeamsActivityEndpoint(
     {
         var ct = context.RequestAborted;
         var authorization = context.Request.Headers.Authorization.ToString();
+
+        // Authenticate from the header before reading the body, so unauthenticated callers cost nothing and learn nothing.
+        var token = await authenticator.ValidateHeaderAsync(string.IsNullOrEmpty(authorization) ? null : authorization, ct).ConfigureAwait(false);
+        if (!token.Outcome.Allowed)
+        {
+            return Results.StatusCode(token.Outcome.StatusCode);
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request.Body, context.Request.ContentLength, MaxBodyBytes, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            LogMalformed(logger, $"body larger than {MaxBodyBytes} bytes");
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         Activity? activity;
         try
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
-            {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            }
-
-            activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, TeamsJson.Options, ct).ConfigureAwait(false);
+            activity = JsonSerializer.Deserialize<Activity>(LoneSurrogates.Repair(body), TeamsJson.Options);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            activity = null;
+            LogMalformed(logger, $"not an activity ({ex.Path ?? "$"})");
+            return Results.BadRequest();
         }
 
-        // Authenticate before saying anything about the body, so unauthenticated callers learn nothing.
-        var auth = await authenticator.AuthenticateAsync(string.IsNullOrEmpty(authorization) ? null : authorization, activity?.ChannelId, activity?.ServiceUrl, ct).ConfigureAwait(false);
+        var auth = authenticator.CheckActivity(token, activity?.ChannelId, activity?.ServiceUrl);
         if (!auth.Allowed)
         {
             return Results.StatusCode(auth.StatusCode);
@@ -111,7 +121,13 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         var text = InboundMapper.CommandText(activity);
-        return text.Length == 0 ? null : new CommandText(text);
+        if (text.Length == 0)
+        {
+            // Only an attachment (a file, an image): docs/commands.md promises help for what the bot cannot read.
+            return activity.Attachments is { Count: > 0 } ? new CommandText("help") : null;
+        }
+
+        return new CommandText(text);
     }
 
     private async Task<IResult> EnqueueAsync(Activity activity, InboundContent? content, string? replyTo, CancellationToken ct)
@@ -142,6 +158,9 @@ internal sealed partial class TeamsActivityEndpoint(
     private bool IsOurTenant(Activity activity) =>
         options.Value.MultiTenant || string.IsNullOrWhiteSpace(options.Value.TenantId)
         || string.Equals(InboundMapper.Tenant(activity), options.Value.TenantId, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = LogEvents.MalformedActivity, Level = LogLevel.Warning, Message = "Refused an authenticated Teams request: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = LogEvents.ForeignTenant, Level = LogLevel.Warning, Message = "Refused a Teams activity from tenant {Tenant}, which is not this bot's tenant")]
     private static partial void LogForeignTenant(ILogger logger, string tenant);

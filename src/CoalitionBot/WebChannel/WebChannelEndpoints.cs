@@ -3,9 +3,11 @@ using System.Text.Json;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.WebChannel;
 
@@ -13,9 +15,14 @@ namespace CoalitionBot.WebChannel;
 /// The local web channel: a playground where a person picks who they are and talks to the bot in a browser.
 /// Identities are not verified, so it answers only requests from this machine.
 /// </summary>
-public static class WebChannelEndpoints
+public static partial class WebChannelEndpoints
 {
     public const string Tenant = "local";
+
+    /// <summary>A send request's body: a command's text is cut at 250,000 characters, which UTF-8 may spell in up to 1 MB.</summary>
+    public const int MaxSendBytes = 2 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions SendJson = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapWebChannel(this IEndpointRouteBuilder app)
     {
@@ -30,14 +37,22 @@ public static class WebChannelEndpoints
         return app;
     }
 
+    /// <summary>Headers a reverse proxy or tunnel adds; any one of them means the request was relayed from elsewhere.</summary>
+    private static readonly string[] RelayHeaders = ["X-Forwarded-For", "Forwarded", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Real-IP"];
+
     /// <summary>
-    /// From this machine, and not relayed: a reverse proxy or tunnel on the same host also connects from loopback,
-    /// but says so in its forwarding headers, and then the request is someone else's.
+    /// From this machine, to a loopback host name, and not relayed: a reverse proxy or tunnel on the same host also
+    /// connects from loopback, but says so in its forwarding headers, and then the request is someone else's; a
+    /// DNS-rebinding page connects from loopback too, but names its own host.
     /// </summary>
-    internal static bool IsLocal(HttpContext http) =>
-        (http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress))
-        && !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("Forwarded")
-        && !http.Request.Headers.ContainsKey("X-Forwarded-Host");
+    internal static bool IsLocal(HttpContext http)
+    {
+        var allowed = http.RequestServices.GetRequiredService<IOptions<WebChannelOptions>>().Value.AllowedHosts;
+        return (http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress))
+            && (WebChannelOptions.LoopbackHosts.Contains(http.Request.Host.Host, StringComparer.OrdinalIgnoreCase)
+                || allowed.Contains(http.Request.Host.Host, StringComparer.OrdinalIgnoreCase))
+            && !RelayHeaders.Any(http.Request.Headers.ContainsKey);
+    }
 
     private static async Task<IResult> People(CoalitionDbContext db, CancellationToken ct)
     {
@@ -53,7 +68,29 @@ public static class WebChannelEndpoints
         }));
     }
 
-    private static async Task<IResult> Send(WebSendRequest request, IInboundHandler handler, CancellationToken ct)
+    private static async Task<IResult> Send(HttpRequest http, IInboundHandler handler, ILoggerFactory loggers, CancellationToken ct)
+    {
+        // Read by hand, not bound: a lone surrogate escape or an odd-typed field must be a 400, not an exception.
+        var body = await RequestBody.ReadAsync(http.Body, http.ContentLength, MaxSendBytes, ct);
+        WebSendRequest? request = null;
+        try
+        {
+            request = body is null ? null : JsonSerializer.Deserialize<WebSendRequest>(LoneSurrogates.Repair(body), SendJson);
+        }
+        catch (JsonException)
+        {
+        }
+
+        if (request is null)
+        {
+            LogMalformed(loggers.CreateLogger(typeof(WebChannelEndpoints)), body is null ? $"body larger than {MaxSendBytes} bytes" : "not a send request");
+            return Results.BadRequest(new { error = "Send JSON: an e-mail and a command, a button press or a form." });
+        }
+
+        return await SendAsync(request, handler, ct);
+    }
+
+    private static async Task<IResult> SendAsync(WebSendRequest request, IInboundHandler handler, CancellationToken ct)
     {
         var email = Core.Domain.Contact.NormaliseEmail(request.Email);
         if (email is null)
@@ -102,4 +139,7 @@ public static class WebChannelEndpoints
             r.At,
         }));
     }
+
+    [LoggerMessage(EventId = LogEvents.SendRefused, Level = LogLevel.Warning, Message = "Refused a web channel request: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
 }

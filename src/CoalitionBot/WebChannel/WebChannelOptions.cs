@@ -10,4 +10,13 @@ public sealed class WebChannelOptions
 
     /// <summary>Load a demo coalition (partners, contacts, one draft memo) into an empty database at start.</summary>
     public bool Demo { get; set; }
+
+    /// <summary>The loopback host names the playground always answers to.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Further host names (the Host header, without port) the playground answers to, besides <see cref="LoopbackHosts"/>.
+    /// Empty by default, so a page on another site that rebinds its DNS name to 127.0.0.1 cannot talk to the bot as anyone.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }

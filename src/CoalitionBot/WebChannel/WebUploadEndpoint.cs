@@ -8,7 +8,7 @@ namespace CoalitionBot.WebChannel;
 /// (through <see cref="MemoImporter"/>) or a directory .csv into text for the page to put in a form's text area or
 /// the message box. Nothing is stored; warnings go back to the coordinator, never dropped.
 /// </summary>
-public static class WebUploadEndpoint
+public static partial class WebUploadEndpoint
 {
     public const int MaxCsvBytes = 5 * 1024 * 1024;
 
@@ -20,14 +20,24 @@ public static class WebUploadEndpoint
         return group;
     }
 
-    private static async Task<IResult> Upload(HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> Upload(HttpRequest request, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
             return Error("Send the file as multipart/form-data with a field named \"file\".");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException && !ct.IsCancellationRequested)
+        {
+            // No boundary, a truncated part, a part over the form limits: the browser never sends these.
+            LogRefused(loggers.CreateLogger(typeof(WebUploadEndpoint)), "not valid multipart/form-data (" + e.GetType().Name + ")");
+            return Error("The upload is not valid multipart/form-data; send the file with a field named \"file\".");
+        }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
             return Error("Choose a file first.");
@@ -56,6 +66,7 @@ public static class WebUploadEndpoint
         }
         catch (MemoImportException e)
         {
+            LogRefused(loggers.CreateLogger(typeof(WebUploadEndpoint)), e.Message);
             return Error(e.Message);
         }
     }
@@ -80,4 +91,7 @@ public static class WebUploadEndpoint
     }
 
     private static IResult Error(string message) => Results.BadRequest(new { error = message });
+
+    [LoggerMessage(EventId = LogEvents.UploadRefused, Level = LogLevel.Warning, Message = "Refused a web channel upload: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using CoalitionBot.Core.Conversation;
@@ -36,6 +37,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Everything the bot logged, for asserting warnings and the absence of unhandled exceptions.</summary>
+    public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
+
     public static async Task<SlackTestHost> StartAsync(bool socketMode = false, bool httpMode = true, Action<Dictionary<string, string?>>? configure = null, Action<SlackSimulator>? arrange = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -52,6 +56,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging(); // Logs: what a test may assert on (warnings given, no unhandled exception)
         if (Environment.GetEnvironmentVariable("SLACK_TEST_LOG") == "1")
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Testing.Teams;
@@ -41,6 +42,9 @@ internal sealed class TeamsBot : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Everything the bot logged, for asserting warnings and the absence of unhandled exceptions.</summary>
+    public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
+
     public static async Task<TeamsBot> StartAsync(Action<Dictionary<string, string?>>? configure = null, string environment = "Production")
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
@@ -59,6 +63,7 @@ internal sealed class TeamsBot : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging(); // Logs: what a test may assert on (warnings given, no unhandled exception)
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var handler = new RecordingInboundHandler();
         builder.Services.AddSingleton<TimeProvider>(time);
