@@ -29,6 +29,7 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var channel = message.Target.ConversationId ?? message.Target.UserId;
+        using var team = Installations.SlackTeamScope.Enter(message.Target.TenantId);
         try
         {
             if (message.ReplacesPlatformMessageId is { } replaces && replaces.Split(':', 2) is [var original, var ts])
