@@ -98,6 +98,14 @@ public static class SlackServiceCollectionExtensions
         return endpoints;
     }
 
+    /// <summary>True when Slack runs distributed (many workspaces), so the host's home page offers "Add to Slack".</summary>
+    public static bool IsDistributed(IServiceProvider services) =>
+        services.GetService<IOptions<SlackOptions>>()?.Value.Distributed == true;
+
+    /// <summary>The host's home page when distributed: an "Add to Slack" button leading to /slack/install.</summary>
+    public static IResult AddToSlackPage() => SlackInstallPage.Show(
+        200, "CoalitionBot", "CoalitionBot runs coalition sign-on memos in Slack.", SlackInstallPage.AddToSlackButton);
+
     /// <summary>Tokens are encrypted with Data Protection; its key ring lives in the database so every instance reads the same keys.</summary>
     private static void AddTokenProtection(IServiceCollection services)
     {

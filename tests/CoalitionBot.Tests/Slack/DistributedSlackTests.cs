@@ -60,6 +60,29 @@ public sealed class DistributedSlackTests
     }
 
     [Fact]
+    public async Task HomePage_Distributed_OffersAddToSlack()
+    {
+        await using var host = await StartAsync();
+        var (status, page) = await host.BrowseAsync(new Uri(SlackHost.PublicBaseUrl + "/"));
+        Assert.Equal(200, status);
+        Assert.Contains("<a href=\"/slack/install\"", page);
+        Assert.Contains("Add to Slack", page);
+    }
+
+    [Fact]
+    public async Task Install_AuthorizeUrl_AsksForTheManifestsScopesAndOurRedirect()
+    {
+        await using var host = await StartAsync();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var install = await browser.GetAsync(new Uri(host.Factory.ClientOptions.BaseAddress, "slack/install"));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(install.Headers.Location!.Query);
+        Assert.Equal(host.Simulator.ClientId, query["client_id"]);
+        Assert.Equal(SlackHost.PublicBaseUrl + "/slack/oauth/callback", query["redirect_uri"]);
+        Assert.Contains("users:read.email", query["scope"].ToString().Split(','));
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+    }
+
+    [Fact]
     public async Task Install_Denied_SaysSoAndStoresNothing()
     {
         await using var host = await StartAsync();
