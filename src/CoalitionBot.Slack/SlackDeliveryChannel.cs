@@ -11,12 +11,15 @@ namespace CoalitionBot.Slack;
 /// The outbox's Slack client: posts (or, with ReplacesPlatformMessageId "channel:ts", updates) one message and
 /// maps Slack's answer to sent / retry / failed. Never throws for platform errors.
 /// </summary>
-internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender sender, SlackHealth health) : IDeliveryChannel
+internal sealed class SlackDeliveryChannel(
+    SlackApiClient api, SlackReplySender sender, SlackHealth health, Microsoft.Extensions.Options.IOptionsMonitor<SlackOptions> options) : IDeliveryChannel
 {
     private static readonly HashSet<string> Unreachable = new(StringComparer.Ordinal)
     {
         "user_not_found", "account_inactive", "channel_not_found", "is_archived", "user_disabled", "cannot_dm_bot",
         "messages_tab_disabled", "not_in_channel", "user_is_restricted", "team_access_not_granted",
+        "not_installed", // distributed: the person's workspace has no (or no longer an) installation
+
     };
 
     private static readonly HashSet<string> Passing = new(StringComparer.Ordinal)
@@ -46,6 +49,12 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
         catch (SlackRateLimitedException limited)
         {
             return new DeliveryRetry("ratelimited", limited.RetryAfter);
+        }
+        catch (SlackApiException error) when (error.IsAuthFailure && options.CurrentValue.Distributed)
+        {
+            // One workspace's token, not the bot's: the other workspaces keep working. Its uninstall event deactivates it,
+            // after which the retry fails as not_installed.
+            return new DeliveryRetry(error.Error, TimeSpan.FromMinutes(15));
         }
         catch (SlackApiException error) when (error.IsAuthFailure)
         {

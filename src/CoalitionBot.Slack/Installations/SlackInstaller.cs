@@ -44,7 +44,7 @@ internal sealed partial class SlackInstaller(
         {
             return error == "access_denied"
                 ? SlackInstallPage.Show(400, "Not installed", "The install was cancelled in Slack, so nothing was added. Start again from \"Add to Slack\" when you are ready.")
-                : SlackInstallPage.Show(400, "Not installed", $"Slack stopped the install ({error}). Start again from \"Add to Slack\".");
+                : SlackInstallPage.Show(400, "Not installed", $"Slack stopped the install ({(IsErrorCode(error) ? error : "unknown error")}). Start again from \"Add to Slack\".");
         }
 
         var nonce = states.Verify(state);
@@ -95,6 +95,9 @@ internal sealed partial class SlackInstaller(
         TokenExpiresAt = grant.ExpiresIn is { } lifetime ? clock.GetUtcNow() + lifetime : null,
         InstalledAt = clock.GetUtcNow(),
     };
+
+    /// <summary>Only what looks like one of Slack's error codes is repeated on the page (the query string is anyone's to write).</summary>
+    private static bool IsErrorCode(string error) => error.Length <= 60 && error.All(c => c is (>= 'a' and <= 'z') or '_');
 
     private static string Advice(string error) => error switch
     {
