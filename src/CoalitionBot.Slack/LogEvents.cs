@@ -41,4 +41,8 @@ internal static class LogEvents
     public const int AuthCheckIdentity = 4951;
     public const int AuthCheckRefused = 4952;
     public const int AuthCheckUnreachable = 4953;
+
+    public const int Installed = 4961;
+    public const int InstallFailed = 4962;
+    public const int InstallationDeactivated = 4963;
 }

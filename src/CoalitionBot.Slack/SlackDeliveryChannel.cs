@@ -11,7 +11,8 @@ namespace CoalitionBot.Slack;
 /// The outbox's Slack client: posts (or, with ReplacesPlatformMessageId "channel:ts", updates) one message and
 /// maps Slack's answer to sent / retry / failed. Never throws for platform errors.
 /// </summary>
-internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender sender, SlackHealth health) : IDeliveryChannel
+internal sealed class SlackDeliveryChannel(
+    SlackApiClient api, SlackReplySender sender, SlackHealth health, Microsoft.Extensions.Options.IOptionsMonitor<SlackOptions> options) : IDeliveryChannel
 {
     private static readonly HashSet<string> Unreachable = new(StringComparer.Ordinal)
     {
@@ -19,7 +20,7 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
     };
 
     /// <summary>This person cannot be DMed here, though another route (Teams, e-mail) may reach them.</summary>
-    private static readonly HashSet<string> RouteClosed = new(StringComparer.Ordinal) { "user_not_found", "user_disabled", "cannot_dm_bot" };
+    private static readonly HashSet<string> RouteClosed = new(StringComparer.Ordinal) { "user_not_found", "user_disabled", "cannot_dm_bot", "not_installed" }; // not_installed: their workspace removed the app (distributed)
 
     private static readonly HashSet<string> Passing = new(StringComparer.Ordinal)
     {
@@ -31,6 +32,7 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var channel = message.Target.ConversationId ?? message.Target.UserId;
+        using var team = Installations.SlackTeamScope.Enter(message.Target.TenantId);
         try
         {
             if (message.ReplacesPlatformMessageId is { } replaces && replaces.Split(':', 2) is [var original, var ts])
@@ -47,6 +49,12 @@ internal sealed class SlackDeliveryChannel(SlackApiClient api, SlackReplySender 
         catch (SlackRateLimitedException limited)
         {
             return new DeliveryRetry("ratelimited", limited.RetryAfter);
+        }
+        catch (SlackApiException error) when (error.IsAuthFailure && options.CurrentValue.Distributed)
+        {
+            // One workspace's token, not the bot's: the other workspaces keep working. Its uninstall event deactivates it,
+            // after which the retry fails as not_installed.
+            return new DeliveryRetry(error.Error, TimeSpan.FromMinutes(15));
         }
         catch (SlackApiException error) when (error.IsAuthFailure)
         {

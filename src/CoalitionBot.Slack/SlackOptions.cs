@@ -17,6 +17,21 @@ public sealed class SlackOptions
     /// <summary>App-level token (xapp-…, scope connections:write): Socket Mode. When set, Socket Mode runs.</summary>
     public string? AppToken { get; set; }
 
+    /// <summary>OAuth client id (Basic Information page): with ClientSecret and SigningSecret and no BotToken, the bot is distributed and installs per workspace.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>OAuth client secret: exchanges install codes and refresh tokens (oauth.v2.access). A secret: never log it.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Where "Add to Slack" sends the browser: Slack's OAuth v2 authorize page; the simulator replaces it in tests.</summary>
+    [Required]
+    [Url]
+    public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
+
+    /// <summary>How long before a rotating token expires it is refreshed.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "06:00:00")]
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Web API base URL; the simulator replaces it in tests.</summary>
     [Required]
     [Url]
@@ -45,6 +60,9 @@ public sealed class SlackOptions
     /// <summary>True when an app token is configured: the Socket Mode client runs.</summary>
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
 
+    /// <summary>True when the bot is distributed: client id and secret, no single bot token; tokens come from installations.</summary>
+    public bool Distributed => string.IsNullOrWhiteSpace(BotToken) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
     /// <summary>True when a signing secret is configured: the HTTP endpoints accept requests.</summary>
     public bool HttpMode => !string.IsNullOrWhiteSpace(SigningSecret);
 
@@ -53,7 +71,9 @@ public sealed class SlackOptions
     {
         var section = configuration.GetSection(Section);
         var bot = section[nameof(BotToken)];
-        return !string.IsNullOrWhiteSpace(bot)
-            && (!string.IsNullOrWhiteSpace(section[nameof(SigningSecret)]) || !string.IsNullOrWhiteSpace(section[nameof(AppToken)]));
+        var signing = !string.IsNullOrWhiteSpace(section[nameof(SigningSecret)]);
+        var distributed = !string.IsNullOrWhiteSpace(section[nameof(ClientId)]) && !string.IsNullOrWhiteSpace(section[nameof(ClientSecret)]);
+        return (!string.IsNullOrWhiteSpace(bot) && (signing || !string.IsNullOrWhiteSpace(section[nameof(AppToken)])))
+            || (string.IsNullOrWhiteSpace(bot) && distributed && signing);
     }
 }

@@ -4,9 +4,12 @@ using CoalitionBot.Core.Outbox;
 using CoalitionBot.Core.Receiving;
 using CoalitionBot.Slack.Api;
 using CoalitionBot.Slack.Hosting;
+using CoalitionBot.Slack.Installations;
+using CoalitionBot.Storage;
 using CoalitionBot.Slack.Receiving;
 using CoalitionBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +48,18 @@ public static class SlackServiceCollectionExtensions
             .RemoveAllLoggers() // response_url, upload and socket URLs are credentials: keep them out of logs
             .AddResilienceHandler("slack-web-api", ConfigureResilience);
 
+        services.AddHttpClient<SlackOAuthClient>(client => client.Timeout = TimeSpan.FromSeconds(15))
+            .RemoveAllLoggers(); // the form carries the client secret and codes
+        services.TryAddSingleton(sp => new SlackTokenSource(
+            sp.GetRequiredService<IOptionsMonitor<SlackOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(),
+            sp.GetRequiredService<SlackTokenProtector>(),
+            sp.GetRequiredService<SlackOAuthClient>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SlackUninstalls>();
+        services.TryAddScoped<SlackInstaller>();
+        AddTokenProtection(services);
+
         services.TryAddSingleton<SlackRequestVerifier>();
         services.AddWorkQueue(Platform.Slack, capacity: 2000, workers: 2);
         services.TryAddSingleton<SlackHealth>();
@@ -64,14 +79,42 @@ public static class SlackServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps POST /slack/commands, /slack/interactions and /slack/events (HTTP mode; each request signature-checked).</summary>
+    /// <summary>
+    /// Maps POST /slack/commands, /slack/interactions and /slack/events (HTTP mode; each request signature-checked) and,
+    /// when distributed, GET /slack/install ("Add to Slack") and GET /slack/oauth/callback.
+    /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/slack");
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.Distributed)
+        {
+            group.MapGet("/install", (SlackInstaller installer) => Results.Redirect(installer.AuthorizeUrl()));
+            group.MapGet("/oauth/callback", (SlackInstaller installer, string? code, string? state, string? error, CancellationToken ct) =>
+                installer.CompleteAsync(code, state, error, ct));
+        }
+
         group.MapPost("/commands", (HttpContext http) => SlackEndpoints.HandleAsync(http, SlackPayloadKind.SlashCommand));
         group.MapPost("/interactions", (HttpContext http) => SlackEndpoints.HandleAsync(http, SlackPayloadKind.Interactive));
         group.MapPost("/events", (HttpContext http) => SlackEndpoints.HandleAsync(http, SlackPayloadKind.Event));
         return endpoints;
+    }
+
+    /// <summary>True when Slack runs distributed (many workspaces), so the host's home page offers "Add to Slack".</summary>
+    public static bool IsDistributed(IServiceProvider services) =>
+        services.GetService<IOptions<SlackOptions>>()?.Value.Distributed == true;
+
+    /// <summary>The host's home page when distributed: an "Add to Slack" button leading to /slack/install.</summary>
+    public static IResult AddToSlackPage() => SlackInstallPage.Show(
+        200, "CoalitionBot", "CoalitionBot runs coalition sign-on memos in Slack.", SlackInstallPage.AddToSlackButton);
+
+    /// <summary>Tokens are encrypted with Data Protection; its key ring lives in the database so every instance reads the same keys.</summary>
+    private static void AddTokenProtection(IServiceCollection services)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("CoalitionBot")
+            .PersistKeysToDbContext<CoalitionDbContext>();
+        services.TryAddSingleton<SlackTokenProtector>();
+        services.TryAddSingleton<SlackInstallState>();
     }
 
     /// <summary>

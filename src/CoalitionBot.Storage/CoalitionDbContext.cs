@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CoalitionBot.Core.Domain;
+using CoalitionBot.Storage.Installations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,7 +13,7 @@ namespace CoalitionBot.Storage;
 /// memo, one delivery per idempotency key, one row per processed inbound item) is a unique index, so
 /// concurrent requests are settled by the database, not by check-then-insert.
 /// </summary>
-public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Coalition> Coalitions => Set<Coalition>();
 
@@ -52,6 +54,13 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Core.Dashboard.DashboardLink> DashboardLinks => Set<Core.Dashboard.DashboardLink>();
 
     public DbSet<Core.Dashboard.DashboardSession> DashboardSessions => Set<Core.Dashboard.DashboardSession>();
+
+    public DbSet<SlackInstallation> SlackInstallations => Set<SlackInstallation>();
+
+    public DbSet<OAuthStateUse> OAuthStateUses => Set<OAuthStateUse>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance (it encrypts the Slack tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -175,6 +184,22 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Value).HasMaxLength(500);
         });
         Rosters.RosterConfiguration.Apply(model);
+
+        model.Entity<SlackInstallation>(e =>
+        {
+            e.HasIndex(x => x.TeamId).IsUnique();
+            e.Property(x => x.TeamId).HasMaxLength(40);
+            e.Property(x => x.ProtectedBotToken).HasMaxLength(4000);
+            e.Property(x => x.ProtectedRefreshToken).HasMaxLength(4000);
+            e.Property(x => x.Scopes).HasMaxLength(2000);
+        });
+        model.Entity<OAuthStateUse>(e =>
+        {
+            e.HasKey(x => x.Nonce);
+            e.Property(x => x.Nonce).HasMaxLength(64);
+            e.HasIndex(x => x.UsedAt);
+        });
+        model.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(int.MaxValue));
     }
 
     private static void StringList(PropertyBuilder<List<string>> property)

@@ -36,6 +36,7 @@ public static class StorageServices
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IDataSession, EfDataSession>();
         services.AddScoped<DeliveryQueue>();
+        services.AddScoped<Installations.SlackInstallationStore>();
         services.AddSingleton<Core.Conversation.IInboundJournal, EfInboundJournal>();
         services.AddSingleton<Core.Reach.Rosters.IRosterStore, Rosters.EfRosterStore>();
         services.AddSingleton<IDatabaseDescription>(new DatabaseDescription(options.Provider, options.Provider == StorageProvider.Sqlite ? options.SqliteConnectionString(DefaultDataFolder) : "PostgreSQL"));

@@ -49,12 +49,47 @@ public sealed class SlackOptionsTests
         Assert.Equal("https://slack.com/api/", options.ApiBaseUrl);
     }
 
-    private static IConfiguration Config(string? bot, string? secret, string? app) => new ConfigurationBuilder()
+    [Theory]
+    [InlineData("1.2", "cs", "s", true)]
+    [InlineData("1.2", "cs", null, false)]
+    [InlineData("1.2", null, "s", false)]
+    public void IsConfigured_Distributed_NeedsClientIdSecretAndSigningSecret(string? clientId, string? clientSecret, string? signing, bool expected) =>
+        Assert.Equal(expected, SlackOptions.IsConfigured(Config(null, signing, null, clientId, clientSecret)));
+
+    [Fact]
+    public void Validate_DistributedKeys_AcceptedWithoutBotToken()
+    {
+        var options = Resolve(Config(null, "s", null, "1.2", "cs"));
+
+        Assert.True(options.Distributed);
+        Assert.True(options.HttpMode);
+    }
+
+    [Fact]
+    public void Validate_ClientIdWithoutSecret_NamesClientSecret()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(Config(null, "s", null, "1.2", null)));
+
+        Assert.Contains("Slack:ClientSecret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Slack:BotToken", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DistributedWithAppToken_RefusedAsHttpOnly()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(Config(null, "s", "xapp-1", "1.2", "cs")));
+
+        Assert.Contains("remove Slack:AppToken", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Config(string? bot, string? secret, string? app, string? clientId = null, string? clientSecret = null) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = bot,
             ["Slack:SigningSecret"] = secret,
             ["Slack:AppToken"] = app,
+            ["Slack:ClientId"] = clientId,
+            ["Slack:ClientSecret"] = clientSecret,
         })
         .Build();
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoalitionBot.Slack.Installations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,10 @@ namespace CoalitionBot.Slack.Api;
 /// <summary>
 /// Slack Web API over HTTP: JSON bodies for write methods, form bodies for read methods, Bearer token,
 /// <c>ok:false</c> → <see cref="SlackApiException"/>, 429 → <see cref="SlackRateLimitedException"/> (and remembered).
+/// The token is the current team's (<see cref="SlackTeamScope"/>) when distributed, else Slack:BotToken.
 /// </summary>
-public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options, SlackRateLimiter limiter, ILogger<SlackApiClient> log)
+public sealed partial class SlackApiClient(
+    HttpClient http, IOptionsMonitor<SlackOptions> options, SlackRateLimiter limiter, SlackTokenSource tokens, ILogger<SlackApiClient> log)
 {
     /// <summary>Methods Slack documents as not taking JSON bodies: we send them form-encoded.</summary>
     private static readonly HashSet<string> FormMethods = new(StringComparer.Ordinal)
@@ -153,7 +156,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptionsMonitor<Slac
     public async Task<JsonObject> CallAsync(string method, JsonObject arguments, CancellationToken cancellationToken, string? channel = null, string? token = null)
     {
         await limiter.AcquireAsync(method, channel, cancellationToken).ConfigureAwait(false);
-        token ??= options.CurrentValue.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not configured.");
+        token ??= await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri(), method));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Content = FormMethods.Contains(method)

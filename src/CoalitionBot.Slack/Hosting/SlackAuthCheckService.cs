@@ -1,6 +1,7 @@
 using CoalitionBot.Slack.Api;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Slack.Hosting;
 
@@ -8,10 +9,16 @@ namespace CoalitionBot.Slack.Hosting;
 /// Checks the bot token once at start (auth.test) without holding up the host: a revoked or mistyped token shows
 /// in the "slack" health check at once instead of at the first failed delivery. Slack being unreachable is not fatal.
 /// </summary>
-internal sealed partial class SlackAuthCheckService(SlackApiClient api, SlackHealth health, ILogger<SlackAuthCheckService> log) : BackgroundService
+internal sealed partial class SlackAuthCheckService(
+    SlackApiClient api, SlackHealth health, IOptions<SlackOptions> options, ILogger<SlackAuthCheckService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.Distributed)
+        {
+            return; // no single token to check: each workspace's token is checked by its install
+        }
+
         try
         {
             var (team, user, _) = await api.AuthTestAsync(stoppingToken).ConfigureAwait(false);

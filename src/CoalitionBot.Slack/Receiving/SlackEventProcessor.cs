@@ -21,6 +21,7 @@ internal sealed partial class SlackEventProcessor(
     SlackApiClient api,
     InboundIntake intake,
     SlackUserDirectory users,
+    Installations.SlackUninstalls uninstalls,
     ILogger<SlackEventProcessor> log) : IJournalReplay
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(2);
@@ -76,6 +77,13 @@ internal sealed partial class SlackEventProcessor(
     {
         var ev = payload.Obj("event");
         var team = payload.Str("team_id") ?? ev.Str("team");
+        using var scope = Installations.SlackTeamScope.Enter(team);
+        if (ev.Str("type") is "app_uninstalled" or "tokens_revoked" && team is not null)
+        {
+            await uninstalls.DeactivateAsync(team, ev.Str("type")!, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var user = ev.Str("user");
         if (ev is null || team is null || user is null || ev.Has("bot_id") || ev.Has("subtype"))
         {

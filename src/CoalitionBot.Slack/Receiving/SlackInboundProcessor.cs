@@ -50,13 +50,18 @@ internal sealed partial class SlackInboundProcessor(
     }
 
     /// <summary>Decides the answer and acks it through <paramref name="ack"/> (exactly once), then finishes what must follow the ack.</summary>
-    internal Task ProcessAsync(SlackPayloadKind kind, JsonObject payload, Acknowledgement<SlackAck> ack, CancellationToken cancellationToken) => kind switch
+    internal Task ProcessAsync(SlackPayloadKind kind, JsonObject payload, Acknowledgement<SlackAck> ack, CancellationToken cancellationToken)
     {
-        SlackPayloadKind.SlashCommand => CommandAsync(payload, ack),
-        SlackPayloadKind.Interactive => InteractionAsync(payload, ack),
-        SlackPayloadKind.Event => events.AcceptAsync(payload, ack, cancellationToken),
-        _ => ack.AckAsync(SlackAck.Empty),
-    };
+        // Every Slack call made for this request uses the token of the workspace it came from (the work continues in that scope).
+        using var team = Installations.SlackTeamScope.Enter(payload.Str("team_id") ?? payload.Obj("team").Str("id"));
+        return kind switch
+        {
+            SlackPayloadKind.SlashCommand => CommandAsync(payload, ack),
+            SlackPayloadKind.Interactive => InteractionAsync(payload, ack),
+            SlackPayloadKind.Event => events.AcceptAsync(payload, ack, cancellationToken),
+            _ => ack.AckAsync(SlackAck.Empty),
+        };
+    }
 
     private static string KindName(SlackPayloadKind kind) => kind switch
     {

@@ -102,7 +102,9 @@ public static class BotHost
         }
         else
         {
-            app.MapGet("/", () => Results.Text("CoalitionBot is running. Talk to it in Slack or Teams; /readyz shows its health.", "text/plain"));
+            app.MapGet("/", (IServiceProvider services) => CoalitionBot.Slack.SlackServiceCollectionExtensions.IsDistributed(services)
+                ? CoalitionBot.Slack.SlackServiceCollectionExtensions.AddToSlackPage()
+                : Results.Text("CoalitionBot is running. Talk to it in Slack or Teams; /readyz shows its health.", "text/plain"));
         }
 
         if (channels.Teams)

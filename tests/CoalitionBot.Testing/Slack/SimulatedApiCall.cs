@@ -2,5 +2,5 @@ using System.Text.Json.Nodes;
 
 namespace CoalitionBot.Testing.Slack;
 
-/// <summary>One Web API call the bot made, with what the simulator answered.</summary>
-public sealed record SimulatedApiCall(string Method, JsonObject Arguments, int Status, string? Error);
+/// <summary>One Web API call the bot made, with what the simulator answered and the workspace whose token made it.</summary>
+public sealed record SimulatedApiCall(string Method, JsonObject Arguments, int Status, string? Error, string? TeamId = null);

@@ -36,6 +36,13 @@ public sealed partial class SlackSimulator
     private readonly ConcurrentDictionary<string, JsonObject> views = new();
     private readonly ConcurrentDictionary<string, TimeSpan> latencies = new();
 
+    // The calling token's workspace, for the synchronous Dispatch on this thread only.
+    [ThreadStatic]
+    private static HashSet<string>? members;
+
+    [ThreadStatic]
+    private static string? callingTeam;
+
     /// <summary>Lets at most <paramref name="limit"/> calls of a method through per <paramref name="window"/> (simulator clock); the rest get 429.</summary>
     public void SetRateLimit(string method, int limit, TimeSpan window) => rateLimits[method] = (limit, window);
 
@@ -70,8 +77,11 @@ public sealed partial class SlackSimulator
             args = [];
         }
 
-        var (status, body, retryAfter) = Dispatch(method, args, http.Request.Headers.Authorization.ToString());
-        calls.Enqueue(new SimulatedApiCall(method, args, status, body["ok"]?.GetValue<bool>() == true ? null : (string?)body["error"]));
+        (callingTeam, members) = (null, null);
+        var (status, body, retryAfter) = method == "oauth.v2.access"
+            ? (200, OAuthAccess(args), null)
+            : Dispatch(method, args, http.Request.Headers.Authorization.ToString());
+        calls.Enqueue(new SimulatedApiCall(method, args, status, body["ok"]?.GetValue<bool>() == true ? null : (string?)body["error"], callingTeam));
         Changed();
         if (latencies.TryGetValue(method, out var latency))
         {
@@ -103,10 +113,19 @@ public sealed partial class SlackSimulator
         }
 
         var isApp = token == AppToken;
-        if (token != BotToken && !isApp)
+        var workspace = WorkspaceOf(token, out var tokenError);
+        callingTeam = workspace?.TeamId ?? TeamId;
+        if (tokenError is not null)
+        {
+            return (200, Error(tokenError), null);
+        }
+
+        if (token != BotToken && !isApp && workspace is null)
         {
             return (200, Error("invalid_auth"), null);
         }
+
+        members = workspace?.Members;
 
         if (isApp != (method == "apps.connections.open"))
         {
@@ -345,8 +364,11 @@ public sealed partial class SlackSimulator
         return channel.Archived ? throw new SimulatedSlackError("is_archived") : channel.Id;
     }
 
+    /// <summary>A user visible to the calling token: a workspace's token sees only its members, the default token everyone else.</summary>
     private SimulatedUser RequireUser(string? id) =>
-        id is not null && Users.TryGetValue(id, out var user) ? user : throw new SimulatedSlackError("user_not_found");
+        id is not null && Users.TryGetValue(id, out var user) && Visible(id) ? user : throw new SimulatedSlackError("user_not_found");
+
+    private bool Visible(string userId) => members?.Contains(userId) ?? !Workspaces.Values.Any(w => w.Members.Contains(userId));
 
     private JsonObject UserJson(SimulatedUser user)
     {

@@ -40,6 +40,7 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         app = builder.Build();
         app.UseWebSockets();
         app.MapPost("/api/{method}", (HttpContext http, string method) => HandleApiAsync(http, method));
+        app.MapGet("/oauth/v2/authorize", HandleAuthorize);
         app.MapPost("/response/{id}", HandleResponseUrlAsync);
         app.MapPost("/upload/{fileId}", (HttpContext http, string fileId) => HandleUploadAsync(http, fileId));
         app.Map("/socket-mode", HandleSocketAsync);
@@ -297,11 +298,11 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         }),
     };
 
-    /// <summary>An event_callback envelope around an event, with a fresh event_id unless given.</summary>
-    public JsonObject EventCallback(JsonObject ev, string? eventId = null) => new()
+    /// <summary>An event_callback envelope around an event, with a fresh event_id unless given, from this or another workspace.</summary>
+    public JsonObject EventCallback(JsonObject ev, string? eventId = null, string? teamId = null) => new()
     {
         ["token"] = "deprecated-verification-token",
-        ["team_id"] = TeamId,
+        ["team_id"] = teamId ?? TeamId,
         ["api_app_id"] = "A0SIM",
         ["event"] = ev,
         ["type"] = "event_callback",
@@ -309,7 +310,10 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         ["event_time"] = Time.GetUtcNow().ToUnixTimeSeconds(),
         ["authorizations"] = new JsonArray(new JsonObject
         {
-            ["team_id"] = TeamId, ["user_id"] = BotUserId, ["is_bot"] = true, ["is_enterprise_install"] = false,
+            ["team_id"] = teamId ?? TeamId,
+            ["user_id"] = teamId is not null && Workspaces.TryGetValue(teamId, out var w) ? w.BotUserId : BotUserId,
+            ["is_bot"] = true,
+            ["is_enterprise_install"] = false,
         }),
     };
 

@@ -79,6 +79,63 @@ internal sealed class SlackHost : IAsyncDisposable
         return new SlackHost(simulator, factory, transport, botBase);
     }
 
+    /// <summary>
+    /// The host distributed over HTTP (Slack:ClientId + ClientSecret + SigningSecret, no bot token): each workspace gets its
+    /// token by installing (<see cref="InstallAsync"/>). <paramref name="arrange"/> sets up the simulator's workspaces first.
+    /// </summary>
+    public static async Task<SlackHost> StartDistributedAsync(Action<SlackSimulator> arrange, FakeTimeProvider? clock = null)
+    {
+        clock ??= new FakeTimeProvider(BotFactory.Start);
+        var simulator = await SlackSimulator.StartAsync(clock);
+        arrange(simulator);
+        var factory = new BotFactory(
+            new()
+            {
+                ["Slack:ClientId"] = simulator.ClientId,
+                ["Slack:ClientSecret"] = simulator.ClientSecret,
+                ["Slack:SigningSecret"] = simulator.SigningSecret,
+                ["Slack:ApiBaseUrl"] = simulator.ApiBaseUrl,
+                ["Slack:AuthorizeUrl"] = simulator.AuthorizeUrl,
+                ["PublicBaseUrl"] = PublicBaseUrl,
+            },
+            clock);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return new SlackHost(simulator, factory, SlackTransport.Http, factory.ClientOptions.BaseAddress);
+    }
+
+    /// <summary>The public address a distributed host is configured with (Slack redirects the browser there).</summary>
+    public const string PublicBaseUrl = "https://bot.example.org";
+
+    /// <summary>
+    /// A browser going through "Add to Slack": GET /slack/install, Slack's consent page (<paramref name="teamId"/>,
+    /// <paramref name="installer"/>, Allow or Cancel), then the redirect back to the bot's callback. Returns the page it shows.
+    /// </summary>
+    public async Task<(int Status, string Page)> InstallAsync(string teamId, string installer, bool allow = true, Func<Uri, Uri>? tamper = null)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var install = await browser.GetAsync(new Uri(BotBase!, "slack/install"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, install.StatusCode);
+        Simulator.ConsentAs(teamId, installer, allow);
+        using var consent = await browser.GetAsync(install.Headers.Location);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, consent.StatusCode);
+        var back = consent.Headers.Location!;
+        Assert.StartsWith(PublicBaseUrl + "/slack/oauth/callback?", back.ToString(), StringComparison.Ordinal);
+        return await BrowseAsync(tamper is null ? back : tamper(back));
+    }
+
+    /// <summary>GETs a page of the bot at the path and query of <paramref name="publicUrl"/> (its public address mapped to the test server).</summary>
+    public async Task<(int Status, string Page)> BrowseAsync(Uri publicUrl)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var page = await browser.GetAsync(new Uri(BotBase!, publicUrl.PathAndQuery.TrimStart('/')));
+        return ((int)page.StatusCode, await page.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Sends an Events API body signed as Slack does and expects the bot to accept it.</summary>
+    public async Task EventAsync(JsonObject envelope) =>
+        Ok(await Simulator.DeliverAsync(new Uri(BotBase!, "slack/events"), "application/json", envelope.ToJsonString()));
+
     /// <summary>The bot's Slack settings for this simulator and transport.</summary>
     public static Dictionary<string, string?> Settings(SlackSimulator simulator, SlackTransport transport) => new()
     {

@@ -6,9 +6,10 @@ namespace CoalitionBot.Tests.Slack;
 
 /// <summary>
 /// One person in Slack: types /memo in their DM with the bot, presses buttons on the bot's messages, fills in the
-/// modal that opens, and reads their DM from the simulator's record.
+/// modal that opens, and reads their DM from the simulator's record. <paramref name="teamId"/>: a member of another
+/// workspace than the simulator's own (a distributed install), whose commands carry that team.
 /// </summary>
-internal sealed class SlackUser(SlackHost host, SimulatedUser user)
+internal sealed class SlackUser(SlackHost host, SimulatedUser user, string? teamId = null)
 {
     public string Id => user.Id;
 
@@ -29,7 +30,13 @@ internal sealed class SlackUser(SlackHost host, SimulatedUser user)
     /// <summary>Sends `/memo text` in the DM and returns the ack's JSON (response_type, text, blocks).</summary>
     public async Task<JsonObject> SaysRaw(string text)
     {
-        var ack = await host.CommandAsync(host.Simulator.SlashCommand(text, user.Id, Channel));
+        var command = host.Simulator.SlashCommand(text, user.Id, Channel);
+        if (teamId is not null)
+        {
+            command["team_id"] = teamId;
+        }
+
+        var ack = await host.CommandAsync(command);
         Assert.NotNull(ack);
         host.Clock.Advance(TimeSpan.FromSeconds(30));
         return ack;

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CoalitionBot.Storage.Installations;
+
+/// <summary>Stores and finds Slack installations and spends OAuth states. Scoped: it uses the request's context.</summary>
+public sealed class SlackInstallationStore(CoalitionDbContext db)
+{
+    /// <summary>The active installation of a team, or null (never installed, uninstalled or revoked).</summary>
+    public Task<SlackInstallation?> FindActiveAsync(string teamId, CancellationToken cancellationToken) =>
+        db.SlackInstallations.AsNoTracking().FirstOrDefaultAsync(i => i.TeamId == teamId && i.DeactivatedAt == null, cancellationToken);
+
+    /// <summary>Installs or re-installs a team: one row per team, replaced by the latest install.</summary>
+    public async Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken)
+    {
+        var existing = await db.SlackInstallations.FirstOrDefaultAsync(i => i.TeamId == installation.TeamId, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            db.SlackInstallations.Add(installation);
+        }
+        else
+        {
+            installation.Id = existing.Id;
+            db.Entry(existing).CurrentValues.SetValues(installation);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces a rotated token pair.</summary>
+    public Task RotateAsync(string teamId, string protectedBotToken, string? protectedRefreshToken, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
+        db.SlackInstallations.Where(i => i.TeamId == teamId && i.DeactivatedAt == null).ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.ProtectedBotToken, protectedBotToken)
+                .SetProperty(i => i.ProtectedRefreshToken, protectedRefreshToken)
+                .SetProperty(i => i.TokenExpiresAt, expiresAt),
+            cancellationToken);
+
+    /// <summary>app_uninstalled / tokens_revoked: the team's tokens are gone; forget them.</summary>
+    public Task<int> DeactivateAsync(string teamId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.SlackInstallations.Where(i => i.TeamId == teamId && i.DeactivatedAt == null).ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.DeactivatedAt, at)
+                .SetProperty(i => i.ProtectedBotToken, string.Empty)
+                .SetProperty(i => i.ProtectedRefreshToken, (string?)null),
+            cancellationToken);
+
+    /// <summary>Spends an OAuth state nonce; false when it was already spent (the primary key decides, not a read).</summary>
+    public async Task<bool> SpendStateAsync(string nonce, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var use = new OAuthStateUse { Nonce = nonce, UsedAt = at };
+        db.OAuthStateUses.Add(use);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueViolations.TableOf(e) is not null)
+        {
+            db.Entry(use).State = EntityState.Detached;
+            return false;
+        }
+    }
+}
