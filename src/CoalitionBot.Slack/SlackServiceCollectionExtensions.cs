@@ -107,12 +107,13 @@ public static class SlackServiceCollectionExtensions
     public static IResult AddToSlackPage() => SlackInstallPage.Show(
         200, "CoalitionBot", "CoalitionBot runs coalition sign-on memos in Slack.", SlackInstallPage.AddToSlackButton);
 
-    /// <summary>Tokens are encrypted with Data Protection; its key ring lives in the database so every instance reads the same keys.</summary>
+    /// <summary>
+    /// Tokens are encrypted with Data Protection. The host keeps its key ring in the database (so every instance reads
+    /// the same keys); an adapter-only host gets Data Protection's default store.
+    /// </summary>
     private static void AddTokenProtection(IServiceCollection services)
     {
-        services.AddDataProtection()
-            .SetApplicationName("CoalitionBot")
-            .PersistKeysToDbContext<CoalitionDbContext>();
+        services.AddDataProtection().SetApplicationName("CoalitionBot");
         services.TryAddSingleton<SlackTokenProtector>();
         services.TryAddSingleton<SlackInstallState>();
     }

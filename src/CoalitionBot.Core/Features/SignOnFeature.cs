@@ -243,7 +243,7 @@ public sealed class SignOnFeature : IFeature
             ctx.Audit(action, $"{memo.Code} / {signer.Name}", memo.Id, before, Snapshot(signOn));
 
             // Whatever the answer, the reminders queued for this signer are no longer wanted: cancelled in the same transaction.
-            await CancelRemindersAsync(ctx, memo, signer, ct);
+            await AnsweredReminders.CancelAsync(ctx, memo, signer, ct);
             if (alongside is not null)
             {
                 await alongside();
@@ -259,14 +259,6 @@ public sealed class SignOnFeature : IFeature
                 // Another request stored this signer's answer first; apply ours on top of it.
             }
         }
-    }
-
-    private static async Task CancelRemindersAsync(RequestContext ctx, Memo memo, Signer signer, CancellationToken ct)
-    {
-        var contactIds = signer.OrganisationId is { } orgId && signer.Key == SignOn.KeyForOrganisation(orgId)
-            ? (await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.OrganisationId == orgId).Select(c => c.Id), ct)).ToHashSet()
-            : ctx.Me is { } me ? [me.Id] : [];
-        await Reminders.ReminderQueue.CancelPendingAsync(ctx.Data, memo.Id, contactIds.Contains, "They answered.", ctx.Now, ct);
     }
 
     private static bool SamePerson(RequestContext ctx, SignOn signOn) => ctx.Me is { } me && signOn.ActorId == me.Id;

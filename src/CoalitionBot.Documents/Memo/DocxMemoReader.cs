@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace CoalitionBot.Documents;
 
 /// <summary>Reads a .docx body into Markdown, collecting a warning for everything it cannot represent.</summary>
+/// <remarks>Over 300 lines: one walk over WordprocessingML's element kinds, each a short case; the limits live in <see cref="DocxLimits"/>.</remarks>
 internal sealed class DocxMemoReader
 {
     private readonly MainDocumentPart main;

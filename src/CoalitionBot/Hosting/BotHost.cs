@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using CoalitionBot.Slack;
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
@@ -36,6 +37,9 @@ public static class BotHost
         services.AddDownloads();
         services.AddSignOnPage();
         services.AddCoalitionStorage(builder.Configuration);
+
+        // One key ring for Slack tokens, antiforgery and sign-in cookies, kept in the database so every instance shares it.
+        services.AddDataProtection().SetApplicationName("CoalitionBot").PersistKeysToDbContext<CoalitionBot.Storage.CoalitionDbContext>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxProcessor>();
