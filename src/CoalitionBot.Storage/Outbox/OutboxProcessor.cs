@@ -3,6 +3,8 @@ using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Core.Reach;
+using CoalitionBot.Core.Reminders;
+using CoalitionBot.Core.Data;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +71,11 @@ public sealed partial class OutboxProcessor(
         else if (!await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().RenewAsync(delivery.Id, delivery.ClaimToken, clock.GetUtcNow(), options.Value.Lease, ct))
         {
             return; // this batch outlived its lease: another worker may have the row now, so never send it from here
+        }
+        else if (await ReminderRelevance.WhyNotWantedAsync(scope.ServiceProvider.GetRequiredService<IDataSession>(), delivery, ct) is { } unwanted)
+        {
+            await CancelAsync(db, delivery, unwanted, ct); // answered or closed while the reminder was being claimed
+            return;
         }
         else
         {
@@ -162,6 +169,19 @@ public sealed partial class OutboxProcessor(
         {
             db.ChangeTracker.Clear();
             await RecordAsync(services, id, token, identity is null ? null : await db.Identities.FirstOrDefaultAsync(i => i.Id == identity.Id, ct), outcome, ct, withConsequences: false);
+        }
+    }
+
+    private static async Task CancelAsync(CoalitionDbContext db, Delivery claimed, string reason, CancellationToken ct)
+    {
+        var row = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == claimed.Id && d.ClaimToken == claimed.ClaimToken && d.State == DeliveryState.Pending, ct);
+        if (row is not null)
+        {
+            row.State = DeliveryState.Cancelled;
+            row.LastError = reason;
+            row.LeaseUntil = null;
+            row.ClaimToken = null;
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -104,6 +104,32 @@ public sealed class CampaignCorrectnessTests
     }
 
     [Fact]
+    public async Task Reminder_BeingClaimedWhenTheOrganisationAnswers_IsNotSent()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Bot.DeliverAsync();
+        chat.Bot.Clock.SetUtcNow(ThreeDaysBefore);
+        await chat.Bot.SweepAsync();
+
+        // A worker holds Sam's reminder (its lease runs) when he signs, so the answer's own cancel cannot take it.
+        await chat.Bot.QueryAsync(async db =>
+        {
+            foreach (var row in await db.Deliveries.Where(d => d.Purpose == DeliveryPurpose.Reminder).ToListAsync())
+            {
+                row.LeaseUntil = ThreeDaysBefore.AddMinutes(5);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await chat.Sam.SignsOn("M-1");
+        chat.Bot.Clock.SetUtcNow(ThreeDaysBefore.AddMinutes(6));
+        await chat.Bot.DeliverAsync();
+
+        Assert.Empty(ReminderCardsOf(chat.Sam));        // checked again just before sending
+        Assert.Single(ReminderCardsOf(chat.Lucia));     // still silent: still reminded
+    }
+
+    [Fact]
     public async Task SignOn_AfterAManualCloseBeforeTheDeadline_IsMarkedAfterClosing_NotAfterTheDeadline()
     {
         await using var chat = await CoalitionChat.StartAsync();
