@@ -21,7 +21,7 @@ public sealed class DeliveryQueue(CoalitionDbContext db, SqliteWriteGate sqliteW
                 WHERE "Id" IN (
                     SELECT "Id" FROM "Deliveries"
                     WHERE "State" = 'Pending' AND "NotBefore" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                    ORDER BY "NotBefore"
+                    ORDER BY "NotBefore", "CreatedAt"
                     LIMIT {batch}
                     FOR UPDATE SKIP LOCKED)
                 """, ct);
@@ -31,13 +31,13 @@ public sealed class DeliveryQueue(CoalitionDbContext db, SqliteWriteGate sqliteW
             await sqliteWrites.WriteAsync(
                 () => db.Deliveries
                     .Where(d => d.State == DeliveryState.Pending && d.NotBefore <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-                    .OrderBy(d => d.NotBefore)
+                    .OrderBy(d => d.NotBefore).ThenBy(d => d.CreatedAt)
                     .Take(batch)
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.ClaimToken, token), ct),
                 ct);
         }
 
-        return await db.Deliveries.Where(d => d.ClaimToken == token && d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).ToListAsync(ct);
+        return await db.Deliveries.Where(d => d.ClaimToken == token && d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).ThenBy(d => d.CreatedAt).ToListAsync(ct);
     }
 
     /// <summary>

@@ -37,7 +37,15 @@ public sealed partial class OutboxProcessor(
             batch = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(clock.GetUtcNow(), options.Value.BatchSize, options.Value.Lease, ct);
         }
 
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, SendOneAsync);
+        // Parallel across recipients, in order within one: two messages to the same person arrive as they were queued.
+        var byRecipient = batch.GroupBy(d => d.IdentityId).Select(g => g.OrderBy(d => d.NotBefore).ThenBy(d => d.CreatedAt).ToList()).ToList();
+        await Parallel.ForEachAsync(byRecipient, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, async (deliveries, token) =>
+        {
+            foreach (var delivery in deliveries)
+            {
+                await SendOneAsync(delivery, token);
+            }
+        });
         return batch.Count;
     }
 

@@ -130,6 +130,26 @@ public sealed class CampaignCorrectnessTests
     }
 
     [Fact]
+    public async Task ManyVersionsInARow_EachPartnerGetsTheNoticesInOrder()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Bot.DeliverAsync();
+        for (var v = 2; v <= 9; v++)
+        {
+            chat.Bot.Clock.Advance(TimeSpan.FromMinutes(1));
+            await chat.Cora.Says($"publish M-1 minor\n{CoalitionChat.MemoText}\n\nAnnex {v}.");
+        }
+
+        await chat.Bot.DeliverAsync(); // one drain: many messages per person, sent in parallel across people
+        foreach (var partner in new[] { chat.Amira, chat.Ben, chat.Sam, chat.Lucia })
+        {
+            var versions = partner.Inbox.Skip(1).Select(m => BotReply.Append(new StringBuilder(), m))
+                .Select(t => t[(t.IndexOf("new version (", StringComparison.Ordinal) + 13)..].Split(')')[0]).ToList();
+            Assert.Equal(Enumerable.Range(2, 8).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), versions);
+        }
+    }
+
+    [Fact]
     public async Task SignOn_AfterAManualCloseBeforeTheDeadline_IsMarkedAfterClosing_NotAfterTheDeadline()
     {
         await using var chat = await CoalitionChat.StartAsync();

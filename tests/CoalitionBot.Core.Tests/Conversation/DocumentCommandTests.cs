@@ -124,6 +124,7 @@ public sealed class DocumentCommandTests
         Assert.Contains("I judged it minor", minor);
         var rewritten = CoalitionChat.MemoText.Replace("strengthen", "strengthen independent")
             .Replace("We urge you to attach human rights conditions to military aid.", "We demand an immediate suspension of all military aid until an independent inquiry reports.");
+        chat.Bot.Clock.Advance(TimeSpan.FromMinutes(1)); // two commands never share an instant; the partner must get v3's notice last
         var big = (await chat.Cora.Says("publish M-1\n" + rewritten)).Text;
         Assert.Contains("(substantive,", big);
         Assert.Contains("Changes: §1 removed, §1 added.", big);
