@@ -1,5 +1,6 @@
 using CoalitionBot.Core.Data;
 using CoalitionBot.Core.Domain;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Reminders;
 using CoalitionBot.Documents;
 
@@ -12,7 +13,11 @@ namespace CoalitionBot.Core.Dashboard;
 /// </summary>
 public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
 {
-    private sealed record Sent(Guid ContactId, string Purpose, DeliveryState State, DateTimeOffset NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, int Attempts, Conversation.Platform Platform);
+    private sealed record Sent(Guid ContactId, string Purpose, DeliveryState State, DateTimeOffset NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, int Attempts, Conversation.Platform Platform, string? Route)
+    {
+        /// <summary>The route it went by as recorded when it was queued ("Slack DM", "e-mail (personal link), after Slack DM failed"); older rows have only the platform.</summary>
+        public string RouteName => Route ?? ContactRoutes.Name(Platform);
+    }
 
     private sealed record Candidate(string Key, string Name, string SortName, string? Category, List<Contact> Contacts);
 
@@ -37,7 +42,7 @@ public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
         var identities = await data.ListAsync(data.Identities.Where(i => contactIds.Contains(i.ContactId)), ct);
         var signOns = await data.ListAsync(data.SignOns.Where(s => s.MemoId == memo.Id), ct);
         var sent = await data.ListAsync(data.Deliveries.Where(d => d.MemoId == memo.Id && d.State != DeliveryState.Cancelled)
-            .Select(d => new Sent(d.ContactId, d.Purpose, d.State, d.NotBefore, d.CreatedAt, d.SentAt, d.LastError, d.Attempts, d.Platform)), ct);
+            .Select(d => new Sent(d.ContactId, d.Purpose, d.State, d.NotBefore, d.CreatedAt, d.SentAt, d.LastError, d.Attempts, d.Platform, d.Route)), ct);
 
         var names = contacts.ToDictionary(c => c.Id, c => c.Name);
         var orgById = orgs.ToDictionary(o => o.Id);
@@ -82,7 +87,7 @@ public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
     private static BoardContact Contact(Contact person, List<ContactIdentity> identities, List<Sent> sent, (DateTimeOffset Deadline, ReminderPolicy Policy)? plan, DateTimeOffset now)
     {
         var reach = person.Unreachable ? "unreachable (the platform said so)"
-            : identities.Count > 0 ? RouteNames.Of(ContactIdentity.Preferred(identities).Platform)
+            : identities.Count > 0 ? ContactRoutes.Describe(ContactIdentity.Preferred(identities, person.PreferredPlatform), person)
             : person.Email is not null ? "not reachable yet (no chat identity)" : "not reachable (no chat identity or e-mail)";
         var reminders = sent.Where(s => s.Purpose == DeliveryPurpose.Reminder).ToList();
         var queued = reminders.Where(r => r.State == DeliveryState.Pending).Select(r => (DateTimeOffset?)r.NotBefore).Min();
@@ -91,7 +96,7 @@ public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
         var outcome = last switch
         {
             null => "nothing sent yet",
-            { State: DeliveryState.Sent } => $"delivered by {RouteNames.Of(last.Platform)}",
+            { State: DeliveryState.Sent } => $"delivered by {last.RouteName}",
             { State: DeliveryState.Failed } => $"failed: {last.LastError ?? "no reason given"}",
             { Attempts: > 0 } => $"retrying: {last.LastError ?? "no reason given"}",
             _ => "queued",
@@ -101,14 +106,14 @@ public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
 
     private static string RouteOf(IEnumerable<Sent> sentToSigner, IEnumerable<ContactIdentity> identities)
     {
-        // The route the memo reached the signer by (Delivery.Platform); without one, where they talk to us.
+        // The route the memo actually reached the signer by (Delivery.Route); without one, where they talk to us.
         if (sentToSigner.Where(s => s.State == DeliveryState.Sent).MaxBy(s => s.CreatedAt) is { } last)
         {
-            return RouteNames.Of(last.Platform);
+            return last.RouteName;
         }
 
         var list = identities.ToList();
-        return list.Count > 0 ? RouteNames.Of(ContactIdentity.Preferred(list).Platform) : "unknown";
+        return list.Count > 0 ? ContactRoutes.Name(ContactIdentity.Preferred(list).Platform) : "unknown";
     }
 
     private async Task<IReadOnlyList<BoardComment>> CommentsAsync(Memo memo, Dictionary<Guid, string> names, CancellationToken ct)
@@ -127,5 +132,5 @@ public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
         sent.Count(s => s.State == DeliveryState.Sent),
         sent.Count(s => s.State == DeliveryState.Failed),
         sent.Where(s => s.State == DeliveryState.Failed).OrderByDescending(s => s.CreatedAt).Take(50)
-            .Select(s => new DeliveryFailure(names.GetValueOrDefault(s.ContactId, "?"), s.Purpose, RouteNames.Of(s.Platform), s.LastError)).ToList());
+            .Select(s => new DeliveryFailure(names.GetValueOrDefault(s.ContactId, "?"), s.Purpose, s.RouteName, s.LastError)).ToList());
 }

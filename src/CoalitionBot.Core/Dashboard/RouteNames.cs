@@ -1,19 +1,13 @@
-using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 
 namespace CoalitionBot.Core.Dashboard;
 
-/// <summary>The words the dashboard uses for a route (the platform a delivery went by, or an answer came from).</summary>
+/// <summary>
+/// The dashboard's word for an answer. Routes are not named here: the board shows the route a delivery recorded
+/// (<see cref="Delivery.Route"/>, in <see cref="Reach.ContactRoutes"/>' words), so it reads like chat's `partners` and `status`.
+/// </summary>
 public static class RouteNames
 {
-    public static string Of(Platform platform) => platform switch
-    {
-        Platform.Slack => "Slack",
-        Platform.Teams => "Teams",
-        Platform.Email => "e-mail link",
-        _ => "web playground",
-    };
-
     public static Answer AnswerOf(SignOn signOn) => signOn.State switch
     {
         SignOnState.Signed when signOn.NeedsReconfirmation => Answer.NeedsReconfirmation,
