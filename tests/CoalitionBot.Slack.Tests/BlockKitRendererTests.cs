@@ -27,6 +27,17 @@ public sealed class BlockKitRendererTests
         Assert.Equal("actions", (string?)parts[^1].Blocks[^1]!["type"]);
     }
 
+    /// <summary>Replies mark commands as `inline code`; mrkdwn shows them as code, as the web channel and the dashboard do.</summary>
+    [Fact]
+    public void Render_CommandInBackticks_StaysACodeSpanInMrkdwn()
+    {
+        var parts = BlockKitRenderer.Render(Message.Text("Preview: type `close M-1` & <b>"));
+
+        var text = Assert.Single(Assert.Single(parts).Blocks)!["text"]!;
+        Assert.Equal("mrkdwn", (string?)text["type"]);
+        Assert.Equal("Preview: type `close M-1` &amp; &lt;b&gt;", (string?)text["text"]);
+    }
+
     [Fact]
     public void Render_OneHugeParagraph_SplitsInsideIt()
     {

@@ -78,6 +78,18 @@ public sealed class CardRendererTests
         Assert.Contains(@"\- not a list", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Replies mark commands as `inline code` (Slack and the web channel show them as code). Adaptive Card text has no
+    /// code spans, so Teams shows the backticks themselves, escaped so they stay literal.
+    /// </summary>
+    [Fact]
+    public void RenderMessage_CommandInBackticks_ShowsTheBackticksLiterally()
+    {
+        var cards = renderer.RenderMessage(Core.Messages.Message.Text("Preview: type `close M-1` then `compile M-1`."));
+
+        Assert.Contains(@"type \`close M-1\` then \`compile M-1\`.", string.Concat(cards.SelectMany(Texts)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MemoMarkdown_SupportedSubset_Kept()
     {

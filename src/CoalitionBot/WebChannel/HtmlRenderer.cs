@@ -25,7 +25,7 @@ public static class HtmlRenderer
                     html.Append("<h3>").Append(Text(t.Text)).Append("</h3>");
                     break;
                 case TextBlock t:
-                    html.Append("<p>").Append(Text(t.Text)).Append("</p>");
+                    html.Append("<p>").Append(Inline(t.Text)).Append("</p>");
                     break;
                 case MemoExcerptBlock m:
                     html.Append("<div class=\"cb-memo\">").Append(MemoHtml(m.Markdown, m.Numbered));
@@ -40,7 +40,7 @@ public static class HtmlRenderer
                     html.Append("<dl class=\"cb-fields\">");
                     foreach (var field in f.Fields)
                     {
-                        html.Append("<dt>").Append(Text(field.Label)).Append("</dt><dd>").Append(Text(field.Value)).Append("</dd>");
+                        html.Append("<dt>").Append(Text(field.Label)).Append("</dt><dd>").Append(Inline(field.Value)).Append("</dd>");
                     }
 
                     html.Append("</dl>");
@@ -78,7 +78,7 @@ public static class HtmlRenderer
         html.Append("<h3>").Append(Text(form.Title)).Append("</h3>");
         if (form.Intro is not null)
         {
-            html.Append("<p>").Append(Text(form.Intro)).Append("</p>");
+            html.Append("<p>").Append(Inline(form.Intro)).Append("</p>");
         }
 
         if (errors is { Count: > 0 })
@@ -106,12 +106,12 @@ public static class HtmlRenderer
 
             if (field.Hint is not null)
             {
-                html.Append("<small>").Append(Text(field.Hint)).Append("</small>");
+                html.Append("<small>").Append(Inline(field.Hint)).Append("</small>");
             }
 
             if (error is not null)
             {
-                html.Append("<div class=\"cb-error\" id=\"e-").Append(Attr(field.Id)).Append("\">").Append(Text(error)).Append("</div>");
+                html.Append("<div class=\"cb-error\" id=\"e-").Append(Attr(field.Id)).Append("\">").Append(Inline(error)).Append("</div>");
             }
 
             html.Append("</div>");
@@ -168,6 +168,33 @@ public static class HtmlRenderer
     private static bool IsSafeUrl(string url) => SafeLinks.IsAllowed(url) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
     private static string Text(string text) => Encoder.Encode(text).Replace("&#xA;", "<br>");
+
+    /// <summary>
+    /// Text with the one piece of markup replies use: `inline code` for commands, shown as &lt;code&gt; (Slack's mrkdwn
+    /// shows the same spans as code). Everything is encoded first; an unpaired backtick stays a backtick; nothing
+    /// else (no bold, no links) is interpreted, so user text cannot inject markup.
+    /// </summary>
+    public static string Inline(string text)
+    {
+        var parts = text.Split('`');
+        var html = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var code = i % 2 == 1 && i < parts.Length - 1 && parts[i].Length > 0;
+            if (i % 2 == 1 && !code)
+            {
+                html.Append('`'); // an empty pair, or the last, unpaired backtick
+            }
+
+            html.Append(code ? "<code>" + Text(parts[i]) + "</code>" : Text(parts[i]));
+            if (i % 2 == 1 && !code && i < parts.Length - 1)
+            {
+                html.Append('`');
+            }
+        }
+
+        return html.ToString();
+    }
 
     private static string Attr(string text) => Encoder.Encode(text);
 }
