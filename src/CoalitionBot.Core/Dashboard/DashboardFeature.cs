@@ -7,7 +7,7 @@ using CoalitionBot.Core.Routing;
 
 namespace CoalitionBot.Core.Dashboard;
 
-/// <summary>`dashboard`: a one-time sign-in link to the coordinator's dashboard, valid for ten minutes.</summary>
+/// <summary>`dashboard` (or the status reply's Dashboard button): a one-time sign-in link to the coordinator's dashboard, valid for ten minutes.</summary>
 public sealed class DashboardFeature(IPublicAddress address) : IFeature
 {
     /// <summary>Where a link points: the sign-in page, with the token as the last path segment.</summary>
@@ -18,6 +18,7 @@ public sealed class DashboardFeature(IPublicAddress address) : IFeature
         Route.Command(145, "dashboard", Permission.Coordinator, "dashboard",
             "A one-time link (valid 10 minutes) that signs you in to the dashboard: every memo and organisation at a glance, live, with the same actions as here.",
             Dashboard),
+        Route.Action(ActionIds.Dashboard, Permission.Coordinator, "The Dashboard button on a status: the same one-time link as `dashboard`.", Dashboard),
     ];
 
     private async Task<Reply> Dashboard(RequestContext ctx, CancellationToken ct)

@@ -57,6 +57,7 @@ public sealed class StatusFeature : IFeature
             blocks.Add(new TextBlock(reach));
         }
 
+        blocks.Add(new ButtonsBlock([new Button("Dashboard", ActionIds.Dashboard, memo.Code)])); // status is for coordinators only, so is the button
         return new Message($"{memo.Code}: {report.Signed.Count} signed, {report.Missing.Count} not answered", blocks);
     }
 

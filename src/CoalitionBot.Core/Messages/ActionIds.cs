@@ -19,5 +19,8 @@ public static class ActionIds
     /// <summary>The personal-link button of an e-mailed memo (opens the web sign-on page); needs no answer.</summary>
     public const string OpenPage = "memo.page";
 
-    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Circulate, Compile, Download, OpenPage];
+    /// <summary>The status reply's Dashboard button: what typing `dashboard` does (a one-time link, in a direct message only).</summary>
+    public const string Dashboard = "dashboard.link";
+
+    public static readonly IReadOnlyList<string> All = [Sign, Decline, Comment, ReadFullText, Snooze, Refresh, Status, Circulate, Compile, Download, OpenPage, Dashboard];
 }
