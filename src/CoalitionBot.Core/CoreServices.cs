@@ -44,6 +44,8 @@ public static class CoreServices
         services.AddScoped<Dashboard.MemoBoardQuery>();
         services.AddScoped<Dashboard.ProgressQuery>();
         services.AddScoped<Dashboard.MemoChangeQuery>();
+        services.AddScoped<Dashboard.CirculationProgressQuery>();
+        services.AddSingleton<Dashboard.FilePreparation>();
         services.AddScoped<Reminders.ReminderSweep>();
         services.AddScoped<Outbox.DeliveryOutcomeHandler>();
         services.AddSingleton<Reach.ContactFinders>();

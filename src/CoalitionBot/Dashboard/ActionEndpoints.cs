@@ -35,7 +35,7 @@ internal static class ActionEndpoints
         };
     }
 
-    private static async Task<IResult> Act(string code, HttpContext http, IInboundHandler handler, CancellationToken ct)
+    private static async Task<IResult> Act(string code, HttpContext http, IInboundHandler handler, LongWork work, CancellationToken ct)
     {
         var user = DashboardAuth.User(http);
         var form = await http.Request.ReadFormAsync(ct);
@@ -53,7 +53,10 @@ internal static class ActionEndpoints
             // Not a direct conversation: the person's DM with the bot (where proactive messages go) stays as it is.
             new Place(identity.Platform, identity.TenantId, Place, PlaceKind.Channel),
             new CommandText(command));
-        var reply = await handler.HandleAsync(inbound, ct);
+        var action = form["action"].ToString();
+        var reply = LongWork.IsLong(action)
+            ? await work.RunAsync(user, MemoCode.Format(number), action, () => handler.HandleAsync(inbound, ct), ct)
+            : await handler.HandleAsync(inbound, ct);
         var html = reply switch
         {
             MessageReply m => HtmlRenderer.Render(LinksOnly(m.Message)),

@@ -10,13 +10,16 @@ public sealed class DashboardChanges
 
     public void Pulse() => Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Completes at the next pulse or after <paramref name="timeout"/> on <paramref name="clock"/>, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Completes at the next pulse, after <paramref name="timeout"/> on <paramref name="clock"/>, or when
+    /// <paramref name="orWhen"/> (given a token that is cancelled once this returns) completes, whichever is first.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct, Func<CancellationToken, Task>? orWhen = null)
     {
         var pulse = Volatile.Read(ref _next).Task;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var delay = Task.Delay(timeout, clock, stop.Token);
-        await Task.WhenAny(pulse, delay);
+        await Task.WhenAny(pulse, delay, orWhen?.Invoke(stop.Token) ?? pulse);
         await stop.CancelAsync();
         ct.ThrowIfCancellationRequested();
     }

@@ -15,6 +15,8 @@ public static class DashboardEndpoints
     {
         services.AddCoalitionAntiforgery();
         services.AddSingleton<DashboardChanges>();
+        services.AddSingleton<DashboardWork>();
+        services.AddScoped<LongWork>();
         services.Replace(ServiceDescriptor.Singleton<IInboundHandler>(sp =>
             new NotifyingInboundHandler(ActivatorUtilities.CreateInstance<InboundDispatcher>(sp), sp.GetRequiredService<DashboardChanges>())));
         return services;

@@ -63,6 +63,7 @@ internal static class PageEndpoints
             .Append("</dd><dt>Deadline</dt><dd>").Append(m.Deadline is { } d ? Html.When(d, m.TimeZone) + " " + Html.E(m.TimeZone) : "none")
             .Append("</dd><dt>Version</dt><dd>").Append(m.CurrentVersion).Append("</dd></dl>")
             .Append(ActionsView.Render(m.Code, antiforgery))
+            .Append("<div id=\"work\" class=\"db-work\" role=\"status\" aria-live=\"polite\"></div>")
             .Append("<div id=\"reply\" class=\"db-reply-box\" role=\"status\" aria-live=\"polite\"></div>")
             .Append("<p class=\"db-live\" id=\"live\" aria-live=\"off\">Live: this page updates as answers arrive.</p>")
             .Append("<div id=\"board\" data-src=\"").Append(path).Append("/board").Append(query).Append("\" data-events=\"").Append(path).Append("/events\">")

@@ -21,7 +21,8 @@ internal static class ProgressView
                 new { label = "Declined or withdrawn", values = progress.Days.Select(d => d.Declined) },
                 new { label = "No answer", values = progress.Days.Select(d => d.NoAnswer) },
             },
-            markers = progress.Markers.Select(m => new { index = progress.Days.ToList().FindIndex(d => d.Day == m.Day), m.Label }),
+            // Named in the JSON as the page's script reads them (camel case): an anonymous member would be "Label".
+            markers = progress.Markers.Select(m => new { index = progress.Days.ToList().FindIndex(d => d.Day == m.Day), label = m.Label }),
         });
         var html = new StringBuilder("<section aria-labelledby=\"progress-h\" class=\"db-card\"><h2 id=\"progress-h\">Progress</h2>");
         html.Append("<figure class=\"db-chart\"><canvas id=\"progress-chart\" role=\"img\" aria-label=\"Answers per day; the table below has the same numbers\"></canvas>")

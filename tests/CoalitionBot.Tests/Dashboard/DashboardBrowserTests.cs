@@ -58,6 +58,10 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("a[data-filter=signed]")).ToHaveTextAsync("Signed (0)");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
+        // The chart draws a labelled line for the published version and the deadline (the labels once read "undefined").
+        await Assertions.Expect(page.Locator("#progress-chart")).ToHaveAttributeAsync("data-markers", "[\"version 1\",\"deadline\"]");
+        Assert.Equal(["version 1", "deadline"], await page.EvaluateAsync<string[]>("() => JSON.parse(document.getElementById('progress-data').textContent).markers.map(m => m.label)"));
+
         // A partner signs on in another browser context, through the web channel's card and form.
         var partner = await (await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString() })).NewPageAsync();
         await partner.GotoAsync("/");
@@ -93,8 +97,15 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Resolve comment #1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reopen comment #1" })).ToBeVisibleAsync();
 
+        // Compile shows its steps in the status region, from the live stream, then the answer with its links.
+        await Assertions.Expect(page.Locator("#board[data-live=open]")).ToBeAttachedAsync();
+        await page.EvaluateAsync("() => { const work = document.getElementById('work'); window.workLog = []; new MutationObserver(() => window.workLog.push(work.textContent)).observe(work, { childList: true, subtree: true, characterData: true }); }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Compile" }).ClickAsync();
         await Assertions.Expect(page.Locator("#reply a", new() { HasText = "CSV" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#work")).ToContainTextAsync("Compiled M-1: 6 of 6 files ready");
+        Assert.Contains(await page.EvaluateAsync<string[]>("() => window.workLog"), t => t.StartsWith("Compiling M-1: preparing files, 3 of 6 ready", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#reply code").First).ToHaveTextAsync("close M-1"); // commands as code, not `backticks`
+        await Assertions.Expect(page.Locator("#reply")).Not.ToContainTextAsync("`");
         await Screenshot(page, "dashboard-memo.png", fullPage: true);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Close M-1" }).ClickAsync();

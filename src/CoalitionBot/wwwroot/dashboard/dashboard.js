@@ -1,9 +1,11 @@
 // The dashboard's only script: draws the progress chart, re-fetches the live part of a memo page when the
-// server says something changed (Server-Sent Events, no polling), and sends action forms without a reload.
+// server says something changed (Server-Sent Events, no polling), shows the steps of long work the server
+// reports on the same stream, and sends action forms without a reload.
 (function () {
   'use strict';
   var board = document.getElementById('board');
   var replyBox = document.getElementById('reply');
+  var workBox = document.getElementById('work');
   var chart = null;
   var pending = false;
   var styles = [
@@ -38,17 +40,35 @@
       plugins: [{
         id: 'markers',
         afterDatasetsDraw: function (c) {
-          var ctx = c.ctx, x = c.scales.x, area = c.chartArea;
-          ctx.save(); ctx.strokeStyle = '#1d2330'; ctx.setLineDash([4, 4]);
+          var ctx = c.ctx, x = c.scales.x, area = c.chartArea, drawn = [], onDay = {};
+          ctx.save(); ctx.strokeStyle = '#1d2330'; ctx.fillStyle = '#1d2330'; ctx.setLineDash([4, 4]);
           markers.forEach(function (m) {
-            var px = x.getPixelForValue(m.index);
+            var px = x.getPixelForValue(m.index), text = String(m.label), row = onDay[m.index] = (onDay[m.index] || 0) + 1;
             ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
-            ctx.fillStyle = '#1d2330'; ctx.fillText(m.label, px + 3, area.top + 10);
+            // Right of its line, or left of it where the text would run past the plot (the deadline, usually).
+            var right = px + 3 + ctx.measureText(text).width <= area.right;
+            ctx.textAlign = right ? 'left' : 'right';
+            ctx.fillText(text, right ? px + 3 : px - 3, area.top + 10 + 12 * (row - 1));
+            drawn.push(text);
           });
           ctx.restore();
+          c.canvas.dataset.markers = JSON.stringify(drawn); // what was drawn, for tests and for anyone inspecting the page
         }
       }]
     });
+  }
+
+  // Long work (compile, circulate) reports steps over the live stream; an empty text clears the region.
+  function showWork(step) {
+    if (!workBox) { return; }
+    workBox.textContent = step.text || '';
+    workBox.dataset.finished = step.finished ? 'true' : 'false';
+    if (step.text && !step.finished) {
+      var bar = document.createElement('progress');
+      bar.setAttribute('aria-hidden', 'true'); // the text says the same
+      if (step.total > 0) { bar.max = step.total; bar.value = step.done; }
+      workBox.appendChild(bar);
+    }
   }
 
   function typing() {
@@ -107,7 +127,9 @@
   if (board) {
     board.addEventListener('focusout', function () { if (pending) { setTimeout(function () { refresh(false); }, 0); } });
     var events = new EventSource(board.dataset.events);
+    events.addEventListener('open', function () { board.dataset.live = 'open'; });
     events.addEventListener('changed', function () { refresh(false); });
+    events.addEventListener('progress', function (e) { showWork(JSON.parse(e.data)); });
     events.addEventListener('signedout', function () { events.close(); window.location.reload(); });
   }
 
