@@ -20,6 +20,7 @@ public sealed partial class InboundPipeline(
 {
     public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken ct)
     {
+        inbound = Receiving.InboundText.Clean(inbound); // the one way in: no control character is stored from here on
         var key = $"{inbound.Place.Platform}:{inbound.DeliveryId}";
         if (await data.CountAsync(data.ProcessedInbound.Where(p => p.Key == key), ct) > 0)
         {

@@ -13,8 +13,8 @@ public sealed record PartnerListEntry(Signatory Signatory, bool MarkedLate, bool
     /// <summary>"Name (Country)" as shown, without marks; user text unescaped.</summary>
     public string Label(bool showCountry) =>
         showCountry && !string.IsNullOrWhiteSpace(Signatory.Country)
-            ? $"{PartnerText.OneLine(Signatory.DisplayName)} ({PartnerText.OneLine(Signatory.Country)})"
-            : PartnerText.OneLine(Signatory.DisplayName);
+            ? $"{PartnerText.Field(Signatory.DisplayName)} ({PartnerText.Field(Signatory.Country)})"
+            : PartnerText.Field(Signatory.DisplayName);
 
     /// <summary>The marks as a suffix (" †‡"), or empty.</summary>
     public string Marks => (MarkedLate || MarkedUnconfirmed ? " " : string.Empty) + (MarkedLate ? (Signatory.AfterClosing ? AfterClosingMark : LateMark) : string.Empty) + (MarkedUnconfirmed ? UnconfirmedMark : string.Empty);
