@@ -57,6 +57,7 @@ public static class CoreServices
         services.AddScoped<ActorResolver>();
         services.AddScoped<InboundPipeline>();
         services.AddSingleton<IInboundHandler, InboundDispatcher>();
+        services.TryAddSingleton<Telemetry.BotTelemetry>();
         return services;
     }
 }

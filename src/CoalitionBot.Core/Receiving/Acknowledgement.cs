@@ -14,9 +14,10 @@ public sealed class Acknowledgement<T>
     private readonly TimeProvider time;
     private readonly ILogger log;
     private readonly long started;
+    private readonly Telemetry.BotTelemetry? telemetry;
     private int state;
 
-    public Acknowledgement(AckDeadline deadline, string kind, TimeProvider time, ILogger log)
+    public Acknowledgement(AckDeadline deadline, string kind, TimeProvider time, ILogger log, Telemetry.BotTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(deadline);
         ArgumentNullException.ThrowIfNull(time);
@@ -24,6 +25,7 @@ public sealed class Acknowledgement<T>
         Kind = kind;
         this.time = time;
         this.log = log;
+        this.telemetry = telemetry;
         started = time.GetTimestamp();
     }
 
@@ -52,6 +54,7 @@ public sealed class Acknowledgement<T>
         }
 
         var elapsed = Elapsed;
+        telemetry?.Acknowledged(Deadline.Platform, Kind, elapsed);
         if (elapsed > Deadline.Within)
         {
             ReceivingLog.LateAck(log, Deadline.Platform, Kind, elapsed.TotalMilliseconds, Deadline.Within.TotalMilliseconds);

@@ -16,10 +16,13 @@ public sealed partial class InboundPipeline(
     ActorResolver actors,
     Router router,
     TimeProvider clock,
-    ILogger<InboundPipeline> logger)
+    ILogger<InboundPipeline> logger,
+    Telemetry.BotTelemetry? telemetry = null)
 {
     public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken ct)
     {
+        inbound = Receiving.InboundText.Clean(inbound); // the one way in: no control character is stored from here on
+        using var activity = telemetry?.Start("coalitionbot.inbound.pipeline", inbound.Place.Platform)?.SetTag(Telemetry.TelemetryTags.DeliveryId, inbound.DeliveryId);
         var key = $"{inbound.Place.Platform}:{inbound.DeliveryId}";
         if (await data.CountAsync(data.ProcessedInbound.Where(p => p.Key == key), ct) > 0)
         {
@@ -27,6 +30,7 @@ public sealed partial class InboundPipeline(
         }
 
         var route = router.Match(inbound.Content);
+        activity?.SetTag(Telemetry.TelemetryTags.Route, route?.Key ?? "(none)");
         try
         {
             var (me, coalition, email) = await actors.ResolveAsync(inbound, clock.GetUtcNow(), ct);

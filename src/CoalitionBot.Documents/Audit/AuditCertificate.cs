@@ -29,17 +29,17 @@ public static class AuditCertificate
     internal static void Append(DocxBuilder builder, string memoTitle, IReadOnlyList<AuditEntry> entries)
     {
         builder.Heading(1, "Audit certificate");
-        builder.Paragraph("Memo: " + PartnerText.OneLine(memoTitle));
+        builder.Paragraph("Memo: " + PartnerText.Field(memoTitle));
         builder.Paragraph("For each organisation that signed: who signed, with what title, when (UTC), for which version of the text, the attestation they accepted, and every later change or withdrawal.", "Small");
         foreach (var thread in Threads(entries))
         {
-            builder.Heading(2, PartnerText.OneLine(thread[0].Organisation));
+            builder.Heading(2, PartnerText.Field(thread[0].Organisation));
             foreach (var entry in thread)
             {
                 builder.ListItem([new FlowRun(Describe(entry))], ordered: false, level: 0, listKey: "audit-" + thread[0].Organisation);
                 if (!string.IsNullOrWhiteSpace(entry.Attestation))
                 {
-                    builder.Paragraph([new FlowRun("Attestation: ", Bold: true), new FlowRun(PartnerText.OneLine(entry.Attestation), Italic: true)], indentLevel: 1);
+                    builder.Paragraph([new FlowRun("Attestation: ", Bold: true), new FlowRun(PartnerText.Field(entry.Attestation), Italic: true)], indentLevel: 1);
                 }
             }
         }
@@ -48,7 +48,7 @@ public static class AuditCertificate
     private static string Describe(AuditEntry entry)
     {
         var when = CsvText.Time(entry.At).Replace('T', ' ').Replace("Z", " UTC", StringComparison.Ordinal);
-        var who = string.Join(", ", new[] { entry.SignatoryName, entry.SignatoryTitle }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => PartnerText.OneLine(s)));
+        var who = string.Join(", ", new[] { entry.SignatoryName, entry.SignatoryTitle }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => PartnerText.Field(s)));
         var parts = new List<string> { $"{when}: {Verb(entry.Action)}" };
         if (who.Length > 0)
         {
@@ -63,16 +63,16 @@ public static class AuditCertificate
 
         if (!string.IsNullOrWhiteSpace(entry.Actor))
         {
-            parts.Add("recorded by " + PartnerText.OneLine(entry.Actor));
+            parts.Add("recorded by " + PartnerText.Field(entry.Actor));
         }
 
         if (!string.IsNullOrWhiteSpace(entry.Via))
         {
-            parts.Add("via " + PartnerText.OneLine(entry.Via));
+            parts.Add("via " + PartnerText.Field(entry.Via));
         }
 
         var line = string.Join(" ", parts);
-        return string.IsNullOrWhiteSpace(entry.Detail) ? line : $"{line} — {PartnerText.OneLine(entry.Detail)}";
+        return string.IsNullOrWhiteSpace(entry.Detail) ? line : $"{line} — {PartnerText.Field(entry.Detail)}";
     }
 
     private static string Verb(AuditAction action) => action switch

@@ -20,7 +20,7 @@ public static class CommentDigest
         var all = comments.ToList();
         var shown = all.Where(c => options.IncludeResolved || !c.Resolved).ToList();
         var hiddenResolved = all.Count - shown.Count;
-        string Esc(string s) => markdown ? MarkdownEscape.Escape(s) : OneLine(s);
+        string Esc(string s) => markdown ? MarkdownEscape.Escape(s) : BidiText.Isolate(OneLine(s));
         var text = new StringBuilder();
         text.Append(markdown ? "**" : string.Empty)
             .Append(CultureInfo.InvariantCulture, $"{shown.Count} comment thread(s)")

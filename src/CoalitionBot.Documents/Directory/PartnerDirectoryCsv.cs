@@ -196,9 +196,8 @@ public static partial class PartnerDirectoryCsv
         _ => null,
     };
 
-    /// <summary>Control characters (ESC, BEL, NUL, …) never belong in a stored name; line breaks inside a cell become spaces.</summary>
-    private static string WithoutControls(string value) =>
-        value.Any(char.IsControl) ? new string(value.Select(c => c is '\r' or '\n' or '\t' ? ' ' : c).Where(c => !char.IsControl(c)).ToArray()) : value;
+    /// <summary>Control characters (ESC, BEL, NUL, …) never belong in a stored name; line breaks inside a cell become spaces; unmatched bidi controls go too.</summary>
+    private static string WithoutControls(string value) => BidiText.Balance(ControlText.Strip(value, keepLineBreaks: false));
 
     private static bool IsEmail(string value) =>
         EmailPattern().IsMatch(value) && MailAddress.TryCreate(value, out var address) && address.Address == value;

@@ -21,5 +21,5 @@ public sealed record PartnerList(
 
     /// <summary>Heading for a group; uncategorised organisations are "Other organisations" when there are other groups.</summary>
     public string? HeadingOf(PartnerListGroup group) =>
-        group.Category is { } category ? PartnerText.OneLine(category) : Groups.Count > 1 ? "Other organisations" : null;
+        group.Category is { } category ? PartnerText.Field(category) : Groups.Count > 1 ? "Other organisations" : null;
 }

@@ -11,7 +11,7 @@ public static class PartnerListExport
         var request = list.Request;
         var md = new StringBuilder()
             .Append("# ").Append(MarkdownEscape.Escape(request.MemoTitle)).Append("\n\n")
-            .Append("To: ").Append(MarkdownEscape.EscapeInline(request.Addressee)).Append("  \n")
+            .Append("To: ").Append(MarkdownEscape.EscapeInline(BidiText.Isolate(request.Addressee))).Append("  \n")
             .Append("Date: ").Append(PartnerText.FormatDate(request.Date, request.CultureName)).Append("\n\n")
             .Append("## Signatories (").Append(list.Count).Append(")\n");
         foreach (var group in list.Groups)
@@ -37,21 +37,21 @@ public static class PartnerListExport
     {
         var request = list.Request;
         var html = new StringBuilder("<section class=\"partner-list\">\n")
-            .Append("<h1>").Append(HtmlText.Escape(PartnerText.OneLine(request.MemoTitle))).Append("</h1>\n")
-            .Append("<p class=\"partner-list-meta\">To: ").Append(HtmlText.Escape(PartnerText.OneLine(request.Addressee)))
+            .Append("<h1>").Append(HtmlText.User(PartnerText.OneLine(request.MemoTitle))).Append("</h1>\n")
+            .Append("<p class=\"partner-list-meta\">To: ").Append(HtmlText.User(PartnerText.OneLine(request.Addressee)))
             .Append("<br>Date: ").Append(HtmlText.Escape(PartnerText.FormatDate(request.Date, request.CultureName))).Append("</p>\n")
             .Append("<h2>Signatories (").Append(list.Count).Append(")</h2>\n");
         foreach (var group in list.Groups)
         {
             if (list.HeadingOf(group) is { } heading)
             {
-                html.Append("<h3>").Append(HtmlText.Escape(heading)).Append("</h3>\n");
+                html.Append("<h3>").Append(HtmlText.User(heading)).Append("</h3>\n");
             }
 
             html.Append("<ul>\n");
             foreach (var entry in group.Entries)
             {
-                html.Append("<li>").Append(HtmlText.Escape(entry.Label(request.ShowCountry))).Append(HtmlText.Escape(entry.Marks)).Append("</li>\n");
+                html.Append("<li>").Append(HtmlText.User(entry.Label(request.ShowCountry))).Append(HtmlText.Escape(entry.Marks)).Append("</li>\n");
             }
 
             html.Append("</ul>\n");
@@ -71,8 +71,8 @@ public static class PartnerListExport
     {
         var request = list.Request;
         var text = new StringBuilder()
-            .Append(PartnerText.OneLine(request.MemoTitle)).Append('\n')
-            .Append("To: ").Append(PartnerText.OneLine(request.Addressee)).Append('\n')
+            .Append(PartnerText.Field(request.MemoTitle)).Append('\n')
+            .Append("To: ").Append(PartnerText.Field(request.Addressee)).Append('\n')
             .Append("Date: ").Append(PartnerText.FormatDate(request.Date, request.CultureName)).Append("\n\n")
             .Append("Signatories (").Append(list.Count).Append(")\n");
         foreach (var group in list.Groups)
@@ -112,8 +112,8 @@ public static class PartnerListExport
     {
         var request = list.Request;
         using var builder = new DocxBuilder(request.MemoTitle, PaperSizes.Resolve(request.Paper, request.CultureName));
-        builder.Heading(0, PartnerText.OneLine(request.MemoTitle));
-        builder.Paragraph("To: " + PartnerText.OneLine(request.Addressee));
+        builder.Heading(0, PartnerText.Field(request.MemoTitle));
+        builder.Paragraph("To: " + PartnerText.Field(request.Addressee));
         builder.Paragraph("Date: " + PartnerText.FormatDate(request.Date, request.CultureName));
         if (memo is not null)
         {

@@ -10,6 +10,9 @@ internal static class PartnerText
         string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(c => !char.IsControl(c)).Aggregate(new System.Text.StringBuilder(), (b, c) => b.Append(c)).ToString();
 
+    /// <summary>A user field as shown in a list or certificate: one line, bidi-isolated (<see cref="BidiText.Isolate"/>).</summary>
+    public static string Field(string? text) => BidiText.Isolate(OneLine(text));
+
     public static string FormatDate(DateOnly date, string cultureName) =>
         date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(cultureName));
 

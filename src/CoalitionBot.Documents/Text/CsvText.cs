@@ -23,7 +23,7 @@ internal static class CsvText
             {
                 foreach (var cell in row)
                 {
-                    csv.WriteField(CsvSafety.Neutralise(cell));
+                    csv.WriteField(CsvSafety.Neutralise(BidiText.Balance(cell))); // a cell is its own paragraph: balanced, not wrapped
                 }
 
                 csv.EndRecord();

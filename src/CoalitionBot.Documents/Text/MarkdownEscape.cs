@@ -11,9 +11,10 @@ public static class MarkdownEscape
 
     /// <summary>
     /// Backslash-escapes Markdown syntax in user text and folds line breaks to spaces, so a name or comment
-    /// cannot start a heading, list, quote or link, nor smuggle in HTML.
+    /// cannot start a heading, list, quote or link, nor smuggle in HTML; bidi controls are balanced and a
+    /// right-to-left field isolated first (<see cref="BidiText.Isolate"/>).
     /// </summary>
-    public static string Escape(string? text) => EscapeLineStart(new StringBuilder(EscapeInline(text)));
+    public static string Escape(string? text) => EscapeLineStart(new StringBuilder(EscapeInline(BidiText.Isolate(text))));
 
     /// <summary>Escapes the characters that are syntax anywhere in a line; for text that never starts a line.</summary>
     internal static string EscapeInline(string? text)

@@ -28,7 +28,7 @@ internal static class EmailHtml
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Text(subject)).Append("</title></head>\n")
+            .Append("<title>").Append(Encoder.Encode(BidiText.Balance(subject))).Append("</title></head>\n")
             .Append("<body style=\"").Append(Body).Append("\"><div style=\"").Append(Sheet).Append("\">\n");
         foreach (var block in message.Blocks)
         {
@@ -103,5 +103,6 @@ internal static class EmailHtml
         }
     }
 
-    private static string Text(string text) => Encoder.Encode(text).Replace("&#xA;", "<br>", StringComparison.Ordinal);
+    // Each line is balanced and, when it holds right-to-left letters or bidi controls, isolated in a <bdi> (BidiText).
+    private static string Text(string text) => BidiText.Html(text, Encoder.Encode, "<br>");
 }

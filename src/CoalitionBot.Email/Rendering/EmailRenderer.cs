@@ -25,7 +25,7 @@ internal static class EmailRenderer
     public static string Subject(string summary)
     {
         var line = new StringBuilder(summary.Length);
-        foreach (var c in summary)
+        foreach (var c in BidiText.Balance(summary))
         {
             line.Append(char.IsControl(c) ? ' ' : c);
         }

@@ -14,9 +14,9 @@ internal static class EmailText
         {
             var part = block switch
             {
-                TextBlock { Strong: true } t => t.Text + "\n" + new string('=', Math.Min(t.Text.Length, 72)),
-                TextBlock t => t.Text,
-                FieldsBlock f => string.Join('\n', f.Fields.Select(x => $"{x.Label}: {x.Value}")),
+                TextBlock { Strong: true } t => BidiText.Balance(t.Text) + "\n" + new string('=', Math.Min(t.Text.Length, 72)),
+                TextBlock t => BidiText.Balance(t.Text),
+                FieldsBlock f => string.Join('\n', f.Fields.Select(x => $"{x.Label}: {BidiText.Isolate(x.Value)}")),
                 MemoExcerptBlock m => Memo(m),
                 ButtonsBlock b => string.Join('\n', EmailRenderer.Links(b).Select(x => $"{x.Label}: {x.Url}")),
                 _ => "",

@@ -20,8 +20,10 @@ internal static partial class SlackEndpoints
         var services = http.RequestServices;
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("CoalitionBot.Slack.Http");
         var body = await RequestBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBody, http.RequestAborted).ConfigureAwait(false);
+        var telemetry = services.GetService<Core.Telemetry.BotTelemetry>();
         if (body is null)
         {
+            telemetry?.Rejected(Core.Conversation.Platform.Slack, "too_large");
             await WriteAsync(http, new SlackAck(413, null)).ConfigureAwait(false);
             return;
         }
@@ -41,6 +43,7 @@ internal static partial class SlackEndpoints
         if (problem is not null)
         {
             LogRejected(log, http.Request.Path, problem);
+            telemetry?.Rejected(Core.Conversation.Platform.Slack, "unverified");
             await WriteAsync(http, new SlackAck(401, null)).ConfigureAwait(false);
             return;
         }
@@ -49,6 +52,7 @@ internal static partial class SlackEndpoints
         if (payload is null)
         {
             LogRejected(log, http.Request.Path, "verified but not a Slack payload");
+            telemetry?.Rejected(Core.Conversation.Platform.Slack, "malformed");
             await WriteAsync(http, new SlackAck(400, null)).ConfigureAwait(false);
             return;
         }

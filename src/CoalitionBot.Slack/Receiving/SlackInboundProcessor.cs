@@ -23,7 +23,8 @@ internal sealed partial class SlackInboundProcessor(
     TimeProvider time,
     IOptionsMonitor<SlackOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<SlackInboundProcessor> log)
+    ILogger<SlackInboundProcessor> log,
+    Core.Telemetry.BotTelemetry? telemetry = null)
 {
     /// <summary>Action id of the "Open the form" button we post where no trigger_id exists (DMs, mentions).</summary>
     public const string OpenFormActionId = "slack.form";
@@ -36,7 +37,7 @@ internal sealed partial class SlackInboundProcessor(
     /// </summary>
     public async Task<SlackAck> ReceiveAsync(SlackPayloadKind kind, JsonObject payload, CancellationToken cancellationToken)
     {
-        var ack = new Acknowledgement<SlackAck>(SlackAck.Deadline, KindName(kind), time, log);
+        var ack = new Acknowledgement<SlackAck>(SlackAck.Deadline, KindName(kind), time, log, telemetry);
         var processing = ProcessAsync(kind, payload, ack, cancellationToken);
         await Task.WhenAny(ack.Acknowledged, processing).ConfigureAwait(false);
         if (!ack.IsAcknowledged)

@@ -6,9 +6,13 @@ namespace CoalitionBot.Slack.Rendering;
 /// <summary>Escaping and text objects: the only place user text becomes Slack text.</summary>
 public static class SlackText
 {
-    /// <summary>Escapes exactly &amp;, &lt; and &gt; so mentions, links and special commands in user text stay inert.</summary>
+    /// <summary>
+    /// Escapes exactly &amp;, &lt; and &gt; so mentions, links and special commands in user text stay inert; bidi
+    /// controls unmatched within their line are dropped (<see cref="Documents.BidiText.Balance"/>), so a name cannot reverse what follows it.
+    /// </summary>
     public static string Escape(string text)
     {
+        text = Documents.BidiText.Balance(text);
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
         {
             return text;
@@ -48,7 +52,7 @@ public static class SlackText
 
     /// <summary>A plain_text object (never parsed by Slack), cut to the limit.</summary>
     public static JsonObject Plain(string text, int max) =>
-        new() { ["type"] = "plain_text", ["text"] = Truncate(text.Length == 0 ? " " : text, max), ["emoji"] = true };
+        new() { ["type"] = "plain_text", ["text"] = Truncate(text.Length == 0 ? " " : Documents.BidiText.Balance(text), max), ["emoji"] = true };
 
     /// <summary>A mrkdwn object for already-escaped text; verbatim so bare @here / #channel are not auto-linked.</summary>
     public static JsonObject Mrkdwn(string escapedText) =>

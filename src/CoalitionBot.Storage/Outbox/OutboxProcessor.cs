@@ -24,7 +24,8 @@ public sealed partial class OutboxProcessor(
     IEnumerable<IDeliveryChannel> channels,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxProcessor> logger)
+    ILogger<OutboxProcessor> logger,
+    CoalitionBot.Core.Telemetry.BotTelemetry? telemetry = null)
 {
     private readonly Dictionary<Platform, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Platform);
 
@@ -35,6 +36,11 @@ public sealed partial class OutboxProcessor(
         await using (var scope = scopes.CreateAsyncScope())
         {
             batch = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(clock.GetUtcNow(), options.Value.BatchSize, options.Value.Lease, ct);
+            if (telemetry is not null)
+            {
+                // The queue depth gauge shows the last count; counted here, where the worker looks anyway.
+                telemetry.OutboxDepth(await scope.ServiceProvider.GetRequiredService<CoalitionDbContext>().Deliveries.CountAsync(d => d.State == DeliveryState.Pending, ct));
+            }
         }
 
         // Parallel across recipients, in order within one: two messages to the same person arrive as they were queued.
@@ -64,6 +70,9 @@ public sealed partial class OutboxProcessor(
 
     private async ValueTask SendOneAsync(Delivery delivery, CancellationToken ct)
     {
+        using var activity = telemetry?.Start("coalitionbot.outbox.send", delivery.Platform, System.Diagnostics.ActivityKind.Producer)
+            ?.SetTag(CoalitionBot.Core.Telemetry.TelemetryTags.DeliveryId, delivery.Id.ToString())
+            .SetTag(CoalitionBot.Core.Telemetry.TelemetryTags.Purpose, delivery.Purpose.ToString());
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
         var identity = await db.Identities.FirstOrDefaultAsync(i => i.Id == delivery.IdentityId, ct);
@@ -107,6 +116,9 @@ public sealed partial class OutboxProcessor(
             }
         }
 
+        var outcomeName = outcome switch { DeliverySent => "sent", DeliveryRetry => "retry", DeliveryRouteFailed => "route_failed", _ => "failed" };
+        activity?.SetTag(CoalitionBot.Core.Telemetry.TelemetryTags.Outcome, outcomeName);
+        telemetry?.Sent(delivery.Platform, outcomeName);
         if (outcome is DeliveryRouteFailed routeFailed)
         {
             await scope.ServiceProvider.GetRequiredService<RouteFallback>().FallAsync(delivery.Id, delivery.ClaimToken, routeFailed.Reason, ct);

@@ -10,8 +10,10 @@ internal static class CardText
 {
     private const string Special = "\\*_[]()`~<>#|!";
 
+    /// <summary>Escapes card Markdown; bidi controls unmatched within their line are dropped (<see cref="Documents.BidiText.Balance"/>).</summary>
     public static string Escape(string text)
     {
+        text = Documents.BidiText.Balance(text);
         var builder = new StringBuilder(text.Length + 8);
         var lineStart = true;
         for (var i = 0; i < text.Length; i++)

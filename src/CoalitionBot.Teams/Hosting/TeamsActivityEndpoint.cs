@@ -23,7 +23,8 @@ internal sealed partial class TeamsActivityEndpoint(
     IOptions<TeamsOptions> options,
     TimeProvider time,
     Rosters.TeamsRosterEvents rosters,
-    ILogger<TeamsActivityEndpoint> logger)
+    ILogger<TeamsActivityEndpoint> logger,
+    Core.Telemetry.BotTelemetry? telemetry = null)
 {
     /// <summary>The Bot Framework service gives the bot 15 s to answer an activity (invokes included) before it fails it.</summary>
     public static readonly AckDeadline Deadline = new(Platform.Teams, TimeSpan.FromSeconds(15));
@@ -36,8 +37,20 @@ internal sealed partial class TeamsActivityEndpoint(
     /// <summary>Answers one POST /api/messages; the answer goes through a one-shot <see cref="Acknowledgement{T}"/> (a late one is logged).</summary>
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var ack = new Acknowledgement<IResult>(Deadline, "activity", time, logger);
-        await ack.AckAsync(await AnswerAsync(context).ConfigureAwait(false)).ConfigureAwait(false);
+        var ack = new Acknowledgement<IResult>(Deadline, "activity", time, logger, telemetry);
+        var answer = await AnswerAsync(context).ConfigureAwait(false);
+        if (answer is IStatusCodeHttpResult { StatusCode: >= 400 and < 500 and var status })
+        {
+            telemetry?.Rejected(Platform.Teams, status switch
+            {
+                StatusCodes.Status401Unauthorized => "unauthenticated",
+                StatusCodes.Status403Forbidden => "forbidden",
+                StatusCodes.Status413PayloadTooLarge => "too_large",
+                _ => "malformed",
+            });
+        }
+
+        await ack.AckAsync(answer).ConfigureAwait(false);
         return await ack.Acknowledged.ConfigureAwait(false);
     }
 

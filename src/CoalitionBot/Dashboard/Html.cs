@@ -13,7 +13,11 @@ internal static class Html
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public static string E(string? text) => Encoder.Encode(text ?? "");
+    /// <summary>Text in element content; a user field with right-to-left letters or bidi controls is isolated in a &lt;bdi&gt; (<see cref="Documents.BidiText"/>).</summary>
+    public static string E(string? text) => Documents.BidiText.Html(text, Encoder.Encode);
+
+    /// <summary>Text in a quoted attribute value: encoded, with unmatched bidi controls dropped (an attribute cannot hold a &lt;bdi&gt;).</summary>
+    public static string A(string? text) => Encoder.Encode(Documents.BidiText.Balance(text));
 
     public static string When(DateTimeOffset at, string timeZone) =>
         E(TimeZoneInfo.ConvertTime(at, TimeZones.Find(timeZone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));

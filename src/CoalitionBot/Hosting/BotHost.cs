@@ -74,6 +74,7 @@ public static class BotHost
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupReport>();
+        services.AddBotTelemetry(builder.Configuration);
         return builder;
     }
 

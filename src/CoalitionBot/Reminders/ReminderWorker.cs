@@ -8,7 +8,8 @@ public sealed partial class ReminderWorker(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderWorker> logger) : BackgroundService
+    ILogger<ReminderWorker> logger,
+    Core.Telemetry.BotTelemetry? telemetry = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +19,9 @@ public sealed partial class ReminderWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                var started = clock.GetTimestamp();
                 var result = await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunAsync(stoppingToken);
+                telemetry?.Swept(clock.GetElapsedTime(started));
                 if (result.Closed + result.Queued > 0)
                 {
                     LogSwept(logger, result.Closed, result.Queued);

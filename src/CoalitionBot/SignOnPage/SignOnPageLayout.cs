@@ -58,5 +58,9 @@ public static class SignOnPageLayout
             + $"<body><main>{body}<footer>CoalitionBot sign-on page. This page is personal: please do not forward its address.</footer></main></body></html>",
             "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    public static string Encode(string text) => Encoder.Encode(text);
+    /// <summary>Encodes text for an attribute value or for content that is ours; unmatched bidi controls are dropped.</summary>
+    public static string Encode(string text) => Encoder.Encode(Documents.BidiText.Balance(text));
+
+    /// <summary>A user field (a name, a title) in element content: isolated in a &lt;bdi&gt; when it needs it (<see cref="Documents.BidiText"/>).</summary>
+    public static string User(string? text) => Documents.BidiText.Html(text, Encoder.Encode);
 }

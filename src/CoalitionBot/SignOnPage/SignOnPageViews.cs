@@ -27,7 +27,7 @@ public static class SignOnPageViews
         var actions = card.Blocks.OfType<ButtonsBlock>().Select(b => new ButtonsBlock(b.Buttons.Where(x => x.ActionId != ActionIds.ReadFullText).ToList()));
         var text = MemoCards.FullText(memo, view.Version);
         var body = new StringBuilder(Whose(view)).Append(bannerHtml)
-            .Append("<h1>").Append(Encode($"{memo.Code}: {memo.Title}")).Append("</h1>")
+            .Append("<h1>").Append(Encode(memo.Code + ": ")).Append(User(memo.Title)).Append("</h1>")
             .Append("<section aria-labelledby=\"answer-h\"><h2 id=\"answer-h\">Your answer</h2>")
             .Append(StateNote(memo, now))
             .Append(HtmlRenderer.Render(new Message("", [new FieldsBlock(facts), .. actions]), post));
@@ -58,10 +58,10 @@ public static class SignOnPageViews
         var contact = view.Contact;
         var forWhom = view.Memo.Mode == SignOnMode.Individuals || view.Organisation is null
             ? " in your own name"
-            : $" for <strong>{Encode(view.Organisation.Name)}</strong>";
-        return $"<p class=\"cb-whose\" role=\"note\">You are answering as <strong>{Encode(contact.Name)}</strong>{forWhom} — not you? "
+            : $" for <strong>{User(view.Organisation.Name)}</strong>";
+        return $"<p class=\"cb-whose\" role=\"note\">You are answering as <strong>{User(contact.Name)}</strong>{forWhom} — not you? "
             + $"This personal link was sent to {Encode(Mask(contact.Email))}. If someone forwarded it to you, please do not answer with it: "
-            + $"ask a coordinator of {Encode(view.Coalition.Name)} to add you to the partner directory, and they will send you a link of your own.</p>";
+            + $"ask a coordinator of {User(view.Coalition.Name)} to add you to the partner directory, and they will send you a link of your own.</p>";
     }
 
     private static string StateNote(Memo memo, DateTimeOffset now) => memo.Status switch
@@ -81,7 +81,7 @@ public static class SignOnPageViews
     };
 
     private static string WithdrawForm(LinkedMemo view, HtmlPostTarget post) =>
-        $"<details><summary>Withdraw the signature of {Encode(view.AnswersFor)}</summary><form method=\"post\" action=\"{Encode(post.Action)}\">{post.HiddenFields()}"
+        $"<details><summary>Withdraw the signature of {User(view.AnswersFor)}</summary><form method=\"post\" action=\"{Encode(post.Action)}\">{post.HiddenFields()}"
         + $"<input type=\"hidden\" name=\"{LinkInbound.WithdrawField}\" value=\"{Encode(view.Memo.Code)}\">"
         + $"<div class=\"cb-field\"><label for=\"w-reason\">Reason (optional, seen by coordinators)</label><textarea id=\"w-reason\" name=\"reason\" rows=\"3\" maxlength=\"{SignOnFeature.ReasonMax}\"></textarea></div>"
         + "<button type=\"submit\" class=\"cb-button cb-danger\">Withdraw the signature</button></form></details>";

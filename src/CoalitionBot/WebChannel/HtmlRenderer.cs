@@ -126,7 +126,7 @@ public static class HtmlRenderer
         var common = $" id=\"{Attr(id)}\" name=\"{Attr(field.Id)}\"{(field.Required ? " required" : "")}{described}";
         return field.Kind switch
         {
-            FormFieldKind.LongText => $"<textarea{common} rows=\"6\"{MaxLength(field)}>{Encoder.Encode(value ?? "")}</textarea>",
+            FormFieldKind.LongText => $"<textarea{common} rows=\"6\"{MaxLength(field)}>{Attr(value ?? "")}</textarea>",
             FormFieldKind.Choice => $"<select{common}>" + string.Concat((field.Options ?? []).Select(o =>
                 $"<option value=\"{Attr(o.Value)}\"{(o.Value == value ? " selected" : "")}>{Text(o.Label)}</option>")) + "</select>",
             FormFieldKind.DateTime => $"<input type=\"text\"{common} placeholder=\"yyyy-MM-dd HH:mm\" value=\"{Attr(value ?? "")}\"{MaxLength(field)}>",
@@ -167,7 +167,8 @@ public static class HtmlRenderer
 
     private static bool IsSafeUrl(string url) => SafeLinks.IsAllowed(url) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
-    private static string Text(string text) => Encoder.Encode(text).Replace("&#xA;", "<br>");
+    // Each line is balanced and, when it holds right-to-left letters or bidi controls, isolated in a <bdi> (BidiText).
+    private static string Text(string text) => BidiText.Html(text, Encoder.Encode, "<br>");
 
     /// <summary>
     /// Text with the one piece of markup replies use: `inline code` for commands, shown as &lt;code&gt; (Slack's mrkdwn
@@ -196,5 +197,5 @@ public static class HtmlRenderer
         return html.ToString();
     }
 
-    private static string Attr(string text) => Encoder.Encode(text);
+    private static string Attr(string text) => Encoder.Encode(BidiText.Balance(text));
 }

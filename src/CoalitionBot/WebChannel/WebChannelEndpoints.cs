@@ -29,7 +29,7 @@ public static partial class WebChannelEndpoints
         var group = app.MapGroup("/web/api").AddEndpointFilter(async (context, next) =>
             IsLocal(context.HttpContext)
                 ? await next(context)
-                : Results.Problem("The web channel is a local playground and answers only this machine.", statusCode: StatusCodes.Status403Forbidden));
+                : Rejected(context.HttpContext, "not_local") ?? Results.Problem("The web channel is a local playground and answers only this machine.", statusCode: StatusCodes.Status403Forbidden));
         group.MapGet("/people", People);
         group.MapPost("/send", Send);
         group.MapGet("/inbox", Inbox);
@@ -83,6 +83,7 @@ public static partial class WebChannelEndpoints
 
         if (request is null)
         {
+            Rejected(http.HttpContext, "malformed");
             LogMalformed(loggers.CreateLogger(typeof(WebChannelEndpoints)), body is null ? $"body larger than {MaxSendBytes} bytes" : "not a send request");
             return Results.BadRequest(new { error = "Send JSON: an e-mail and a command, a button press or a form." });
         }
@@ -138,6 +139,13 @@ public static partial class WebChannelEndpoints
             Html = HtmlRenderer.Render(JsonSerializer.Deserialize<Message>(r.Payload, Deliveries.Json)!),
             r.At,
         }));
+    }
+
+    /// <summary>Counts a refused request (<see cref="Core.Telemetry.BotTelemetry.Rejected"/>); always null, so it reads as part of the answer.</summary>
+    internal static IResult? Rejected(HttpContext http, string reason)
+    {
+        http.RequestServices.GetService<Core.Telemetry.BotTelemetry>()?.Rejected(Platform.Web, reason);
+        return null;
     }
 
     [LoggerMessage(EventId = LogEvents.SendRefused, Level = LogLevel.Warning, Message = "Refused a web channel request: {Reason}")]

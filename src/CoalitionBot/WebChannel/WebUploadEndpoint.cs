@@ -36,6 +36,7 @@ public static partial class WebUploadEndpoint
         {
             // No boundary, a truncated part, a part over the form limits: the browser never sends these.
             LogRefused(loggers.CreateLogger(typeof(WebUploadEndpoint)), "not valid multipart/form-data (" + e.GetType().Name + ")");
+            WebChannelEndpoints.Rejected(request.HttpContext, "malformed");
             return Error("The upload is not valid multipart/form-data; send the file with a field named \"file\".");
         }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
@@ -67,6 +68,7 @@ public static partial class WebUploadEndpoint
         catch (MemoImportException e)
         {
             LogRefused(loggers.CreateLogger(typeof(WebUploadEndpoint)), e.Message);
+            WebChannelEndpoints.Rejected(request.HttpContext, "file_refused");
             return Error(e.Message);
         }
     }

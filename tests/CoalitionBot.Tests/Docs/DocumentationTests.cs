@@ -26,6 +26,8 @@ public sealed class DocumentationTests
     [InlineData("WebChannel", "Demo")]
     [InlineData("Coalition", "Coordinators")]
     [InlineData("Outbox", "Parallelism")]
+    [InlineData("Telemetry", "Otlp")]
+    [InlineData("Telemetry", "Console")]
     [InlineData("Slack", "BotToken")]
     [InlineData("Slack", "SigningSecret")]
     [InlineData("Slack", "AppToken")]
