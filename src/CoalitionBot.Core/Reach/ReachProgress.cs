@@ -44,6 +44,12 @@ public static class ReachProgress
             text += $"\nNot reached ({missing.Count}): {string.Join("; ", missing.Take(20))}{(missing.Count > 20 ? "; …" : "")}.";
         }
 
+        var since = contacts.Where(c => reached.Contains(c.Id) && c.Unreachable).Select(c => $"{c.Name} ({Unreachability.Why(c)})").ToList();
+        if (since.Count > 0)
+        {
+            text += $"\nReached, but not reachable any more ({since.Count}): {string.Join("; ", since.Take(20))}{(since.Count > 20 ? "; …" : "")}.";
+        }
+
         var byEmail = latest.Count(c => c.Platform == Platform.Email && c.State == DeliveryState.Pending);
         return byEmail > 0 ? text + $"\n{byEmail} e-mail(s) still waiting to be sent." : text;
     }
