@@ -53,6 +53,8 @@ public static class CoreServices
         services.AddScoped<Reach.RouteFallback>();
         services.AddScoped<Reach.ReachSweep>();
         services.AddSingleton<Reach.ReachSignal>();
+        services.AddSingleton<Reach.UnsubscribeLinks>();
+        services.AddSingleton<Reach.IUnsubscribeLinks>(sp => sp.GetRequiredService<Reach.UnsubscribeLinks>());
         services.AddSingleton<Router>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<InboundPipeline>();

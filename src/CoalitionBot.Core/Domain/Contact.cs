@@ -42,6 +42,9 @@ public sealed class Contact
     /// <summary>When Slack and Teams were last asked who has this e-mail; null while the look-up is still due.</summary>
     public DateTimeOffset? ReachCheckedAt { get; set; }
 
+    /// <summary>When a platform that could not answer the look-up (Slack's rate limit) is asked again; null when none waits.</summary>
+    public DateTimeOffset? ReachRetryAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public static string? NormaliseEmail(string? email) =>

@@ -32,14 +32,18 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
         var wasDraft = memo.Status == MemoStatus.Draft;
         memo.Status = MemoStatus.Open;
         var version = await Memos.CurrentVersionAsync(ctx, memo, ct);
-        var count = await QueueAsync(ctx, links, memo, version, DeliveryPurpose.Circulation,
-            $"{memo.Title} — please sign on by the deadline, decline, or comment.", ct);
+        var count = await QueueAsync(ctx, links, memo, version, DeliveryPurpose.Circulation, Intro(memo), ct);
         ctx.Audit(wasDraft ? "memo.opened" : "memo.recirculated", memo.Code, memo.Id, after: new { Queued = count.Reached, Route = count.Describe(), Unreachable = count.Unreachable.Count });
         await ctx.SaveAsync(ct);
         var text = $"{memo.Code} is open. {count.Reached} message(s) queued — {count.Describe()}. `status {memo.Code}` shows delivery progress.";
         if (count.Unreachable.Count > 0)
         {
             text += $"\nNot reachable ({count.Unreachable.Count}): {string.Join("; ", count.Unreachable.Take(20))}{(count.Unreachable.Count > 20 ? "; …" : "")}. Add an e-mail with `partners link`.";
+        }
+
+        if (count.Waiting.Count > 0)
+        {
+            text += $"\nStill being looked up ({count.Waiting.Count}): Slack asked me to wait before looking up more people by e-mail. Each gets the memo as soon as the look-up answers — no need to circulate again.";
         }
 
         return new MessageReply(Message.Text(text));
@@ -62,10 +66,11 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
     /// Queues the memo card to every partner contact who has not had this version yet, each by their route (the
     /// e-mail route with their personal link); returns the count by route and who cannot be reached, with why.
     /// </summary>
-    public static async Task<RouteCount> QueueAsync(RequestContext ctx, IPersonalLinks links, Memo memo, MemoVersion version, string purpose, string intro, CancellationToken ct)
+    public static async Task<RouteCount> QueueAsync(RequestContext ctx, IPersonalLinks links, Memo memo, MemoVersion version, string purpose, string intro, CancellationToken ct, IReadOnlySet<Guid>? only = null)
     {
         var coalitionId = ctx.CoalitionOrThrow.Id;
         var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct);
+        contacts = only is null ? contacts : [.. contacts.Where(c => only.Contains(c.Id))];
         var routes = await Deliveries.ReachableAsync(ctx, contacts.Select(c => c.Id).ToList(), ct);
         var keys = contacts.ToDictionary(c => c.Id, c => $"{purpose}:{memo.Id:N}:v{version.Number}:{c.Id:N}");
         var done = await Deliveries.ExistingKeysAsync(ctx, keys.Values.ToList(), ct);
@@ -73,7 +78,13 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
         var count = new RouteCount();
         foreach (var contact in contacts)
         {
-            if (!routes.TryGetValue(contact.Id, out var identity))
+            if (!routes.TryGetValue(contact.Id, out var identity) && contact.ReachRetryAt is not null && contact.ReachCheckedAt is null)
+            {
+                count.Waiting.Add(contact.Name); // a look-up Slack asked to wait for: ReachSweep sends it when it answers
+                continue;
+            }
+
+            if (identity is null)
             {
                 count.Unreachable.Add($"{contact.Name} ({Unreachability.Why(contact)})");
                 continue;
@@ -92,6 +103,9 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
 
         return count;
     }
+
+    /// <summary>The first line of the circulated card.</summary>
+    public static string Intro(Memo memo) => $"{memo.Title} — please sign on by the deadline, decline, or comment.";
 
     /// <summary>Tells partner contacts about a new version of an open memo.</summary>
     public static async Task<int> SendVersionAsync(RequestContext ctx, IPersonalLinks links, Memo memo, MemoVersion version, bool substantive, string changes, CancellationToken ct)

@@ -9,13 +9,13 @@ using CoalitionBot.Core.Routing;
 namespace CoalitionBot.Core.Features;
 
 /// <summary>"Remind me tomorrow", `nudge`, and the coordinators' reminder settings: `reminders`, `quiet` and `digest`.</summary>
-public sealed class RemindersFeature : IFeature
+public sealed class RemindersFeature(Reach.IPersonalLinks links) : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
         Route.Action(ActionIds.Snooze, Permission.Member, "No reminder about this memo until tomorrow, then one.", Snooze),
         Route.Command(190, "nudge", Permission.Coordinator, "nudge M-3 [organisation, …]",
-            "Remind now everyone who has not answered (or must re-confirm), or only the organisations named.", Nudge),
+            "Remind now everyone who has not answered (or must re-confirm), or only the organisations named.", (ctx, ct) => Nudge(ctx, links, ct)),
         Route.Command(250, "reminders", Permission.Coordinator, "reminders [M-3] [3d 1d 3h | default]",
             "Show or set how long before the deadline reminders go out, for one memo or for the coalition.", Reminders),
         Route.Command(260, "quiet", Permission.Coordinator, "quiet [20:00-08:00 [weekends | no-weekends] | off]",
@@ -60,7 +60,7 @@ public sealed class RemindersFeature : IFeature
         }
     }
 
-    private static async Task<Reply> Nudge(RequestContext ctx, CancellationToken ct)
+    private static async Task<Reply> Nudge(RequestContext ctx, Reach.IPersonalLinks links, CancellationToken ct)
     {
         var (code, rest) = ctx.Command.SplitRest();
         var memo = await Memos.RequireAsync(ctx, code, ct);
@@ -109,9 +109,9 @@ public sealed class RemindersFeature : IFeature
             at = at < deadline ? at : ctx.Now;
             later += at > ctx.Now ? 1 : 0;
             var who = memo.Mode == SignOnMode.Individuals ? "you" : organisations.GetValueOrDefault(contact.OrganisationId!.Value, "your organisation");
+            var reminder = await Reach.EmailRoute.WithLinkAsync(links, ctx, reach[contact.Id], contact, memo, ReminderCards.Reminder(memo, version, answer, who, zone), ct);
             Deliveries.Enqueue(ctx, reach[contact.Id], DeliveryPurpose.Reminder,
-                $"{DeliveryPurpose.Reminder}:{memo.Id:N}:v{version.Number}:{contact.Id:N}:nudge{ctx.Now.UtcTicks}", memo,
-                ReminderCards.Reminder(memo, version, answer, who, zone), at);
+                $"{DeliveryPurpose.Reminder}:{memo.Id:N}:v{version.Number}:{contact.Id:N}:nudge{ctx.Now.UtcTicks}", memo, reminder, at);
             queued++;
         }
 

@@ -20,22 +20,39 @@ public sealed class ContactFinders(IEnumerable<IContactFinder> finders)
     /// Finds chat identities for the contacts that have an e-mail and no usable chat identity (or none on the
     /// platform they prefer). Returns new, unsaved identities; nobody found means the e-mail route.
     /// </summary>
-    public async Task<List<ContactIdentity>> FindAsync(IReadOnlyList<Contact> contacts, IReadOnlyCollection<ContactIdentity> known, CancellationToken ct)
+    public async Task<List<ContactIdentity>> FindAsync(IReadOnlyList<Contact> contacts, IReadOnlyCollection<ContactIdentity> known, CancellationToken ct) =>
+        (await SearchAsync(contacts, known, ct)).Found;
+
+    /// <summary>
+    /// Like <see cref="FindAsync"/>, and also says who could not be looked up now (a platform's rate limit): for them
+    /// no later platform is asked, so they are not sent by another route before the first one answers.
+    /// </summary>
+    public async Task<ContactSearch> SearchAsync(IReadOnlyList<Contact> contacts, IReadOnlyCollection<ContactIdentity> known, CancellationToken ct)
     {
         var byContact = known.ToLookup(i => i.ContactId);
         var wanted = contacts.Where(c => c.Email is not null && NeedsLookUp(c, byContact[c.Id])).ToList();
-        var found = new List<ContactIdentity>();
+        var search = new ContactSearch([], []);
         await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (contact, token) =>
         {
-            if (await FindOneAsync(contact, byContact[contact.Id], token) is { } identity)
+            try
             {
-                lock (found)
+                if (await FindOneAsync(contact, byContact[contact.Id], token) is { } identity)
                 {
-                    found.Add(identity);
+                    lock (search)
+                    {
+                        search.Found.Add(identity);
+                    }
+                }
+            }
+            catch (ContactLookupDeferredException deferred)
+            {
+                lock (search)
+                {
+                    search.Deferred[contact.Id] = deferred.RetryAfter;
                 }
             }
         });
-        return found;
+        return search;
     }
 
     private async Task<ContactIdentity?> FindOneAsync(Contact contact, IEnumerable<ContactIdentity> known, CancellationToken ct)

@@ -17,7 +17,9 @@ public sealed class ContactReach(ContactFinders finders, TimeProvider clock)
 
     /// <summary>
     /// Prepares routes for these contacts (tracked by <paramref name="data"/>) and saves, with whatever else is pending
-    /// in the session. After a clash the session is reset: callers load what they need afterwards.
+    /// in the session. After a clash the session is reset: callers load what they need afterwards. A contact a platform
+    /// could not look up now (rate limit) keeps no route yet: <see cref="Contact.ReachRetryAt"/> says when
+    /// <see cref="ReachSweep"/> asks again, and the sweep then sends them the open memos they missed.
     /// </summary>
     public async Task<int> PrepareAsync(IDataSession data, IReadOnlyList<Contact> contacts, CancellationToken ct)
     {
@@ -28,17 +30,27 @@ public sealed class ContactReach(ContactFinders finders, TimeProvider clock)
             known.AddRange(await data.ListAsync(data.Identities.Where(i => chunk.Contains(i.ContactId)), ct));
         }
 
-        var found = await finders.FindAsync(contacts, known, ct);
+        // Someone a platform asked us to look up later waits for that: not asked again before, not e-mailed meanwhile.
+        var now = clock.GetUtcNow();
+        var waiting = contacts.Where(c => c.ReachRetryAt > now && c.ReachCheckedAt is null).ToDictionary(c => c.Id, c => c.ReachRetryAt!.Value - now);
+        var search = await finders.SearchAsync([.. contacts.Where(c => !waiting.ContainsKey(c.Id))], known, ct);
+        var found = search.Found;
+        foreach (var (id, after) in search.Deferred)
+        {
+            waiting[id] = after;
+        }
+
         var all = known.Concat(found).ToLookup(i => i.ContactId);
-        foreach (var contact in contacts.Where(c => c.Email is not null && NeedsEmail(c, all[c.Id])))
+        foreach (var contact in contacts.Where(c => c.Email is not null && !waiting.ContainsKey(c.Id) && NeedsEmail(c, all[c.Id])))
         {
             found.Add(new ContactIdentity { ContactId = contact.Id, Platform = Platform.Email, TenantId = EmailTenant, UserId = contact.Email! });
         }
 
-        var now = clock.GetUtcNow();
         foreach (var contact in contacts.Where(c => c.Email is not null))
         {
-            contact.ReachCheckedAt = now;
+            var deferred = waiting.TryGetValue(contact.Id, out var after) && !all[contact.Id].Any(i => i.RouteFailure is null);
+            contact.ReachCheckedAt = deferred ? null : now;
+            contact.ReachRetryAt = deferred ? now + after : null;
         }
 
         return await StoreAsync(data, found, ct);

@@ -17,7 +17,10 @@ public static class EmailRoute
             return message;
         }
 
-        var url = await links.IssueAsync(ctx, contact, memo, ct);
-        return message with { Blocks = [.. message.Blocks, new ButtonsBlock([new Button(LinkLabel, ActionIds.OpenPage, memo.Code, ButtonStyle.Primary, url)])] };
+        return WithUrl(message, memo, await links.IssueAsync(ctx, contact, memo, ct));
     }
+
+    /// <summary>The message with this personal link's button appended.</summary>
+    public static Message WithUrl(Message message, Memo memo, string url) =>
+        message with { Blocks = [.. message.Blocks, new ButtonsBlock([new Button(LinkLabel, ActionIds.OpenPage, memo.Code, ButtonStyle.Primary, url)])] };
 }

@@ -10,6 +10,9 @@ public interface IContactFinder
 {
     Platform Platform { get; }
 
-    /// <summary>The person with this e-mail on the platform, or null when the platform does not know them (or they are deactivated).</summary>
+    /// <summary>
+    /// The person with this e-mail on the platform, or null when the platform does not know them (or they are deactivated).
+    /// Throws <see cref="ContactLookupDeferredException"/> when the platform cannot answer now (rate limit, network).
+    /// </summary>
     Task<FoundIdentity?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 }

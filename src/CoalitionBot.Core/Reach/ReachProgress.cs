@@ -31,10 +31,23 @@ public static class ReachProgress
             text += $" {fellBack} reached by another route after the first failed.";
         }
 
-        var missing = contacts.Where(c => !reached.Contains(c.Id)).Select(c => $"{c.Name} ({Unreachability.Why(c)})").ToList();
+        var lookingUp = contacts.Count(c => !reached.Contains(c.Id) && c.ReachRetryAt is not null && c.ReachCheckedAt is null);
+        if (lookingUp > 0)
+        {
+            text += $" {lookingUp} still being looked up (Slack asked me to wait); they get it when found.";
+        }
+
+        var missing = contacts.Where(c => !reached.Contains(c.Id) && !(c.ReachRetryAt is not null && c.ReachCheckedAt is null))
+            .Select(c => $"{c.Name} ({Unreachability.Why(c)})").ToList();
         if (missing.Count > 0)
         {
             text += $"\nNot reached ({missing.Count}): {string.Join("; ", missing.Take(20))}{(missing.Count > 20 ? "; …" : "")}.";
+        }
+
+        var since = contacts.Where(c => reached.Contains(c.Id) && c.Unreachable).Select(c => $"{c.Name} ({Unreachability.Why(c)})").ToList();
+        if (since.Count > 0)
+        {
+            text += $"\nReached, but not reachable any more ({since.Count}): {string.Join("; ", since.Take(20))}{(since.Count > 20 ? "; …" : "")}.";
         }
 
         var byEmail = latest.Count(c => c.Platform == Platform.Email && c.State == DeliveryState.Pending);

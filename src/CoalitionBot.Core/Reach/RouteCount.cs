@@ -9,6 +9,9 @@ public sealed class RouteCount
 
     public List<string> Unreachable { get; } = [];
 
+    /// <summary>Contacts a platform asked to look up later (Slack's rate limit): not unreachable, not sent yet.</summary>
+    public List<string> Waiting { get; } = [];
+
     public int Reached => _byPlatform.Values.Sum();
 
     public void Add(Platform platform) => _byPlatform[platform] = _byPlatform.GetValueOrDefault(platform) + 1;

@@ -12,7 +12,7 @@ namespace CoalitionBot.Core.Reminders;
 /// digests. Safe on several instances at once: closing is keyed like an inbound item, and every message has
 /// an idempotency key whose unique index turns a second queueing into a no-op.
 /// </summary>
-public sealed partial class ReminderSweep(IDataSession data, TimeProvider clock, ILogger<ReminderSweep> logger)
+public sealed partial class ReminderSweep(IDataSession data, TimeProvider clock, ILogger<ReminderSweep> logger, Reach.IPersonalLinks links)
 {
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed partial class ReminderSweep(IDataSession data, TimeProvider clock,
                 }
 
                 var queue = new ReminderQueue(data, coalition, memo, now);
-                queued += await IdempotentInsert.InsertAsync(data, await queue.DueAsync(ct), ct);
+                queued += await IdempotentInsert.InsertAsync(data, await ReminderLinks.AttachAsync(data, links, clock, coalition, memo, await queue.DueAsync(ct), ct), ct);
                 queued += await IdempotentInsert.InsertAsync(data, await new DigestQueue(data, clock, coalition, memo, now).DueAsync(ct), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using CoalitionBot.Core.Outbox;
+using CoalitionBot.Core.Reach;
 using CoalitionBot.Email.Rendering;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -7,16 +8,18 @@ namespace CoalitionBot.Email.Sending;
 
 /// <summary>
 /// Builds the MIME message for one delivery: From the configured sender, a Message-ID made from the delivery id (so a
-/// retry is the same message to every server and mailbox), List-Unsubscribe, and a text + HTML multipart/alternative.
+/// retry is the same message to every server and mailbox), List-Unsubscribe (the host's signed one-click https URL,
+/// RFC 8058, next to the mailto), and a text + HTML multipart/alternative.
 /// </summary>
-internal sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider clock)
+internal sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider clock, IUnsubscribeLinks? unsubscribeLinks = null)
 {
     public MimeMessage Compose(OutboundMessage outbound, MailboxAddress to)
     {
         var settings = options.Value;
         var from = MailboxAddress.Parse(settings.From);
         var unsubscribe = string.IsNullOrWhiteSpace(settings.UnsubscribeAddress) ? from : MailboxAddress.Parse(settings.UnsubscribeAddress);
-        var content = EmailRenderer.Render(outbound.Message, Footer(unsubscribe.Address));
+        var oneClick = unsubscribeLinks?.UrlFor(to.Address);
+        var content = EmailRenderer.Render(outbound.Message, Footer(unsubscribe.Address, oneClick));
         var message = new MimeMessage
         {
             MessageId = MessageId(outbound.DeliveryId, from),
@@ -31,9 +34,14 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider
         message.From.Add(from);
         message.To.Add(to);
 
-        // Only a mailto: the bot has no one-click https endpoint yet, and List-Unsubscribe-Post (RFC 8058) is only
-        // meaningful next to an https URI, so it is not sent.
-        message.Headers.Add(HeaderId.ListUnsubscribe, $"<mailto:{unsubscribe.Address}?subject=unsubscribe>");
+        // RFC 2369 / RFC 8058: the one-click URL first (mailbox providers POST "List-Unsubscribe=One-Click" to it), then
+        // the mailto a coordinator reads. Without the host's endpoint (a channel wired alone) only the mailto.
+        var mailto = $"<mailto:{unsubscribe.Address}?subject=unsubscribe>";
+        message.Headers.Add(HeaderId.ListUnsubscribe, oneClick is null ? mailto : $"<{oneClick}>, {mailto}");
+        if (oneClick is not null)
+        {
+            message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        }
 
         // RFC 3834: an automatic message; out-of-office replies should not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -44,7 +52,9 @@ internal sealed class EmailComposer(IOptions<EmailOptions> options, TimeProvider
     public static string MessageId(Guid deliveryId, MailboxAddress from) =>
         $"{deliveryId:N}.coalitionbot@{(string.IsNullOrEmpty(from.Domain) ? "localhost" : from.Domain)}";
 
-    private static string Footer(string unsubscribe) =>
+    private static string Footer(string unsubscribe, string? oneClick) =>
         "You receive this because a coordinator of your coalition lists you as a contact of a partner organisation. "
-        + $"To stop these e-mails, write to {unsubscribe} with \"unsubscribe\" in the subject.";
+        + (oneClick is null
+            ? $"To stop these e-mails, write to {unsubscribe} with \"unsubscribe\" in the subject."
+            : $"To stop these e-mails, open {oneClick} or write to {unsubscribe} with \"unsubscribe\" in the subject.");
 }

@@ -11,11 +11,15 @@ namespace CoalitionBot.Slack.Reach;
 /// Finds a directory contact in the workspace by e-mail (users.lookupByEmail, scope users:read.email, Tier 3 and
 /// paced by <see cref="SlackRateLimiter"/>). Hits and <c>users_not_found</c> misses are cached for a while; a
 /// deactivated user or a bot is a miss. Guests and Slack Connect members the workspace can see count.
-/// A rate limit or a network failure is not cached: the next look-up asks again.
+/// A rate limit or a network failure is not an answer and not cached: the look-up is deferred
+/// (<see cref="ContactLookupDeferredException"/>) and asked again after Retry-After.
 /// </summary>
 internal sealed partial class SlackContactFinder(SlackApiClient api, TimeProvider time, IOptionsMonitor<SlackOptions> options, ILogger<SlackContactFinder> log) : IContactFinder
 {
     private readonly ConcurrentDictionary<string, (FoundIdentity? Found, DateTimeOffset Expires)> cache = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a look-up that failed on the network waits before it is asked again.</summary>
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
     public Platform Platform => Platform.Slack;
 
@@ -39,8 +43,19 @@ internal sealed partial class SlackContactFinder(SlackApiClient api, TimeProvide
             Remember(email, null);
             return null;
         }
-        catch (Exception error) when (error is SlackApiException or SlackRateLimitedException or SlackTransientException)
+        catch (SlackRateLimitedException limited)
         {
+            // Not an answer: the person may well be in the workspace. Ask again after Retry-After, not by e-mail meanwhile.
+            throw new ContactLookupDeferredException(limited.RetryAfter, "Slack's users.lookupByEmail is rate-limited");
+        }
+        catch (SlackTransientException error)
+        {
+            LogLookupFailed(log, error.GetType().Name, error.Message);
+            throw new ContactLookupDeferredException(RetryAfterFailure, "Slack could not be asked: " + error.Message);
+        }
+        catch (SlackApiException error)
+        {
+            // missing_scope, invalid_auth and the like: Slack cannot look anyone up; the next route reaches them.
             LogLookupFailed(log, error.GetType().Name, error.Message);
             return null;
         }

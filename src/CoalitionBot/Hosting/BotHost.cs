@@ -8,6 +8,7 @@ using CoalitionBot.Email;
 using CoalitionBot.Outbox;
 using CoalitionBot.Reminders;
 using CoalitionBot.SignOnPage;
+using CoalitionBot.Unsubscribe;
 using CoalitionBot.Storage.Outbox;
 using CoalitionBot.Storage;
 using CoalitionBot.WebChannel;
@@ -89,6 +90,7 @@ public static class BotHost
 
         await app.MapDownloadsAsync();
         app.MapSignOnPage();
+        app.MapUnsubscribe();
         app.MapDashboard();
         var channels = app.Services.GetRequiredService<ChannelSelection>();
         if (channels.Web)

@@ -2,8 +2,11 @@ using CoalitionBot.Core.Reach;
 
 namespace CoalitionBot.Reach;
 
-/// <summary>The hosted loop around <see cref="ReachSweep"/>: looks up new contacts when woken by an import or link, and every few minutes.</summary>
-public sealed partial class ReachWorker(IServiceScopeFactory scopes, ReachSignal signal, ILogger<ReachWorker> logger) : BackgroundService
+/// <summary>
+/// The hosted loop around <see cref="ReachSweep"/>: looks up new contacts when woken by an import or link, when a
+/// deferred look-up (Slack's Retry-After) is due, and every few minutes.
+/// </summary>
+public sealed partial class ReachWorker(IServiceScopeFactory scopes, ReachSignal signal, TimeProvider clock, ILogger<ReachWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
@@ -11,13 +14,20 @@ public sealed partial class ReachWorker(IServiceScopeFactory scopes, ReachSignal
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = Interval;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var looked = await scope.ServiceProvider.GetRequiredService<ReachSweep>().RunAsync(stoppingToken);
+                var sweep = scope.ServiceProvider.GetRequiredService<ReachSweep>();
+                var looked = await sweep.RunAsync(stoppingToken);
                 if (looked > 0)
                 {
                     LogSwept(logger, looked);
+                }
+
+                if (await sweep.NextRetryAsync(stoppingToken) is { } next)
+                {
+                    wait = TimeSpan.FromTicks(Math.Clamp((next - clock.GetUtcNow()).Ticks, TimeSpan.TicksPerSecond, Interval.Ticks));
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -25,7 +35,7 @@ public sealed partial class ReachWorker(IServiceScopeFactory scopes, ReachSignal
                 LogSweepFailed(logger, e);
             }
 
-            await signal.WaitAsync(Interval, stoppingToken);
+            await signal.WaitAsync(wait, stoppingToken);
         }
     }
 

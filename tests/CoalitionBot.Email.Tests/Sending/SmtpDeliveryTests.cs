@@ -1,5 +1,6 @@
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Email.Tests.Support;
+using CoalitionBot.Testing.Email;
 using MimeKit;
 using Xunit;
 

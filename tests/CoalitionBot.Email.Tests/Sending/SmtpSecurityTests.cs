@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Email.Tests.Support;
+using CoalitionBot.Testing.Email;
 using Xunit;
 
 namespace CoalitionBot.Email.Tests.Sending;

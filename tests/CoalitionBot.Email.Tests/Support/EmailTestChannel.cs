@@ -2,6 +2,7 @@ using System.Net.Security;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Email.Pickup;
 using CoalitionBot.Email.Sending;
+using CoalitionBot.Testing.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -148,7 +148,7 @@ public sealed class TeamsCycleTests
         }
     }
 
-    private static async Task SignsAsync(TeamsUser user, string displayName, string signatory, string title, string category)
+    internal static async Task SignsAsync(TeamsUser user, string displayName, string signatory, string title, string category)
     {
         var dialog = await user.Presses(user.LastCard, ActionIds.Sign);
         var form = dialog["task"]!["value"]!["card"]!["content"]!.AsObject();

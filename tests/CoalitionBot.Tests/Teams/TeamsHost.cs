@@ -11,11 +11,11 @@ namespace CoalitionBot.Tests.Teams;
 /// </summary>
 internal sealed class TeamsHost : IAsyncDisposable
 {
-    private TeamsHost(BotFrameworkSimulator simulator, BotFactory factory)
+    private TeamsHost(BotFrameworkSimulator simulator, BotFactory factory, bool kestrel)
     {
         Simulator = simulator;
         Factory = factory;
-        Http = factory.CreateClient();
+        Http = kestrel ? new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress } : factory.CreateClient();
         Messages = new Uri(Http.BaseAddress!, "api/messages");
     }
 
@@ -33,7 +33,8 @@ internal sealed class TeamsHost : IAsyncDisposable
     public List<JsonObject> InvokeCards { get; } = [];
 
     /// <param name="more">Further settings (another platform switched on too); <paramref name="clock"/> shared with its simulator.</param>
-    public static async Task<TeamsHost> StartAsync(bool webChannel = false, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? more = null)
+    /// <param name="kestrel">Listen on a real loopback socket (a browser test); <paramref name="services"/> are extra registrations.</param>
+    public static async Task<TeamsHost> StartAsync(bool webChannel = false, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? more = null, bool kestrel = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(BotFactory.Start);
         var simulator = await BotFrameworkSimulator.StartAsync(new BotFrameworkSimulatorOptions { Time = clock });
@@ -56,8 +57,14 @@ internal sealed class TeamsHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var factory = new BotFactory(settings, clock);
-        return new TeamsHost(simulator, factory);
+        var factory = new BotFactory(settings, clock, services);
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+
+        return new TeamsHost(simulator, factory, kestrel);
     }
 
     /// <summary>A Teams user of the simulator's tenant, in the roster with their e-mail (so the bot can link them).</summary>

@@ -305,6 +305,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReachCheckedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReachRetryAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(400)

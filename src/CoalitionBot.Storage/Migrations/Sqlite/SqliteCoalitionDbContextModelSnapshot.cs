@@ -298,6 +298,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.Property<long?>("ReachCheckedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReachRetryAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -6,7 +6,7 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 
-namespace CoalitionBot.Email.Tests.Support;
+namespace CoalitionBot.Testing.Email;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a loopback port, for the tests' MailKit client to talk to. It

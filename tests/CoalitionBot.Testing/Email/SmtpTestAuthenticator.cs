@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using SmtpServer;
 using SmtpServer.Authentication;
 
-namespace CoalitionBot.Email.Tests.Support;
+namespace CoalitionBot.Testing.Email;
 
 /// <summary>Accepts exactly the configured user name and password, and records who logged in.</summary>
 internal sealed class SmtpTestAuthenticator((string User, string Password)? login, ConcurrentQueue<string> logins) : IUserAuthenticator

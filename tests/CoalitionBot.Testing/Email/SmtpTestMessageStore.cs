@@ -5,7 +5,7 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace CoalitionBot.Email.Tests.Support;
+namespace CoalitionBot.Testing.Email;
 
 /// <summary>Parses what arrives with MimeKit and hands it to the server's list, or refuses it as a test asked.</summary>
 internal sealed class SmtpTestMessageStore(SmtpTestServer server) : MessageStore

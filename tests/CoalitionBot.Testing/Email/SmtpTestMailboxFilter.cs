@@ -4,7 +4,7 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace CoalitionBot.Email.Tests.Support;
+namespace CoalitionBot.Testing.Email;
 
 /// <summary>Answers RCPT TO with the reply a test configured for that address (a 5xx or 4xx), else accepts.</summary>
 internal sealed class SmtpTestMailboxFilter(ConcurrentDictionary<string, int> replies) : IMailboxFilter
