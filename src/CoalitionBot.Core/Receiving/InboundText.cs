@@ -6,7 +6,7 @@ namespace CoalitionBot.Core.Receiving;
 /// <summary>
 /// The one place user text is cleaned on its way in to the core, whatever brought it (Slack, Teams, the web
 /// channel, the sign-on page, dashboard actions): control characters are stripped (<see cref="ControlText"/>;
-/// commands and form values keep tab and line feed, names and ids become one line) and bidi controls unmatched
+/// commands, button values and form values keep tab and line feed (a button may carry a command); names and ids become one line) and bidi controls unmatched
 /// within their value are dropped (<see cref="BidiText.Balance"/>). Identity keys (delivery, user, tenant and
 /// conversation ids) are left as the platform sent them. Renderers still isolate each field when they show it.
 /// </summary>
@@ -21,7 +21,7 @@ public static class InboundText
         InboundContent content = inbound.Content switch
         {
             CommandText c => Same(c.Text, Text(c.Text)) ? c : c with { Text = Text(c.Text)! },
-            ButtonAction b => Same(b.ActionId, OneLine(b.ActionId)) && Same(b.Value, OneLine(b.Value)) ? b : b with { ActionId = OneLine(b.ActionId)!, Value = OneLine(b.Value)! },
+            ButtonAction b => Same(b.ActionId, OneLine(b.ActionId)) && Same(b.Value, Text(b.Value)) ? b : b with { ActionId = OneLine(b.ActionId)!, Value = Text(b.Value)! },
             FormSubmission f => Clean(f),
             _ => inbound.Content,
         };

@@ -84,7 +84,7 @@ public static class PartnerListBuilder
             canonical.Append("## ").Append(group.Category ?? string.Empty).Append('\n');
             foreach (var entry in group.Entries)
             {
-                canonical.Append(entry.Label(list.Request.ShowCountry)).Append(entry.Marks).Append('\n');
+                canonical.Append(entry.CanonicalLabel(list.Request.ShowCountry)).Append(entry.Marks).Append('\n');
             }
         }
 

@@ -10,11 +10,17 @@ public sealed record PartnerListEntry(Signatory Signatory, bool MarkedLate, bool
     /// <summary>Marked late because the memo had been closed, not because its deadline had passed.</summary>
     public bool MarkedAfterClosing => MarkedLate && Signatory.AfterClosing;
 
-    /// <summary>"Name (Country)" as shown, without marks; user text unescaped.</summary>
+    /// <summary>"Name (Country)" as shown, without marks; user text unescaped, each field bidi-isolated (<see cref="BidiText.Isolate"/>).</summary>
     public string Label(bool showCountry) =>
         showCountry && !string.IsNullOrWhiteSpace(Signatory.Country)
             ? $"{PartnerText.Field(Signatory.DisplayName)} ({PartnerText.Field(Signatory.Country)})"
             : PartnerText.Field(Signatory.DisplayName);
+
+    /// <summary>The label as the list's hash has always read it (one line, not isolated), so a recorded hash stays checkable.</summary>
+    internal string CanonicalLabel(bool showCountry) =>
+        showCountry && !string.IsNullOrWhiteSpace(Signatory.Country)
+            ? $"{PartnerText.OneLine(Signatory.DisplayName)} ({PartnerText.OneLine(Signatory.Country)})"
+            : PartnerText.OneLine(Signatory.DisplayName);
 
     /// <summary>The marks as a suffix (" †‡"), or empty.</summary>
     public string Marks => (MarkedLate || MarkedUnconfirmed ? " " : string.Empty) + (MarkedLate ? (Signatory.AfterClosing ? AfterClosingMark : LateMark) : string.Empty) + (MarkedUnconfirmed ? UnconfirmedMark : string.Empty);

@@ -120,9 +120,7 @@ public static class BidiText
         var lines = balanced.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            lines[i] = lines[i].Length == 0 || IsIsolated(lines[i]) || !NeedsIsolation(lines[i])
-                ? lines[i]
-                : FirstStrongIsolate + lines[i] + PopDirectionalIsolate;
+            lines[i] = NeedsIsolationOutsideIsolates(lines[i]) ? FirstStrongIsolate + lines[i] + PopDirectionalIsolate : lines[i];
         }
 
         return string.Join('\n', lines);
@@ -139,9 +137,28 @@ public static class BidiText
         return string.Join(lineBreak, balanced.Split('\n').Select(line => NeedsIsolation(line) ? "<bdi>" + encode(line) + "</bdi>" : encode(line)));
     }
 
-    // Already one isolate from end to end (a field isolated once, rendered again): not wrapped twice.
-    private static bool IsIsolated(string line) =>
-        line.Length >= 2 && line[0] == FirstStrongIsolate && line[^1] == PopDirectionalIsolate && Balance(line[1..^1]) == line[1..^1];
+    // What is already inside an isolate (a field isolated once, shown again, or a label of isolated fields) needs no second one.
+    private static bool NeedsIsolationOutsideIsolates(string balancedLine)
+    {
+        var depth = 0;
+        foreach (var c in balancedLine)
+        {
+            if (IsIsolateOpener(c))
+            {
+                depth++;
+            }
+            else if (c == PopDirectionalIsolate)
+            {
+                depth--;
+            }
+            else if (depth == 0 && NeedsIsolation(c.ToString()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsOpener(char c) => c is '\u202A' or '\u202B' or '\u202D' or '\u202E' || IsIsolateOpener(c);
 

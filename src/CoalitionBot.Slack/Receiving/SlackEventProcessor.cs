@@ -22,7 +22,8 @@ internal sealed partial class SlackEventProcessor(
     InboundIntake intake,
     SlackUserDirectory users,
     Installations.SlackUninstalls uninstalls,
-    ILogger<SlackEventProcessor> log) : IJournalReplay
+    ILogger<SlackEventProcessor> log,
+    Core.Telemetry.BotTelemetry? telemetry = null) : IJournalReplay
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(2);
 
@@ -116,6 +117,7 @@ internal sealed partial class SlackEventProcessor(
         var inbound = new Inbound(eventId, await ActorAsync(team, user, cancellationToken).ConfigureAwait(false), place, new CommandText(text.Length == 0 ? "help" : text));
         var reply = await handler.HandleAsync(inbound, cancellationToken).ConfigureAwait(false);
         var context = new ReplyContext(ReplyOrigin.Event, team, user, channel, place.Kind == PlaceKind.Direct, null, null, null, text);
+        using var replying = telemetry?.Start("coalitionbot.inbound.reply", Platform.Slack)?.SetTag(Core.Telemetry.TelemetryTags.DeliveryId, eventId);
         await dispatcher.DeliverEventReplyAsync(reply, context, cancellationToken).ConfigureAwait(false);
     }
 

@@ -227,7 +227,7 @@ internal sealed class AdaptiveCardRenderer
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["version"] = "1.5",
-        ["fallbackText"] = summary,
+        ["fallbackText"] = Documents.BidiText.Balance(summary),
         ["body"] = body,
         ["msteams"] = new JsonObject { ["width"] = "Full" },
     };

@@ -14,7 +14,7 @@ internal sealed class OutboundActivities(AdaptiveCardRenderer renderer)
     public static JsonObject WithCard(string summary, JsonObject card) => new()
     {
         ["type"] = "message",
-        ["summary"] = summary,
+        ["summary"] = Documents.BidiText.Balance(summary),
         ["attachments"] = new JsonArray
         {
             new JsonObject { ["contentType"] = Attachment.AdaptiveCardContentType, ["content"] = card },

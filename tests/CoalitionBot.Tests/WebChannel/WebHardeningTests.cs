@@ -108,6 +108,37 @@ public sealed class WebHardeningTests
         Assert.Empty(factory.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).Select(r => r.Exception?.GetType().Name + ": " + r.Exception?.Message).Distinct().Take(5));
     }
 
+    /// <summary>Property: generated malformed uploads (multipart framing, names, kinds, hostile .docx and .csv) never get a 5xx nor log an error.</summary>
+    [Fact]
+    public async Task Upload_GeneratedMalformedRequests_No5xxAndNoErrorLogged()
+    {
+        await using var factory = new BotFactory();
+        var http = factory.CreateClient();
+        var statuses = new List<(int Status, string ContentType)>();
+
+        await MalformedUpload.Requests().SampleAsync(
+            async request =>
+            {
+                using var content = new ByteArrayContent(request.Body);
+                if (request.ContentType is not null)
+                {
+                    content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+                }
+
+                using var response = await http.PostAsync("/web/api/upload", content);
+                statuses.Add(((int)response.StatusCode, request.ContentType ?? "(none)"));
+            },
+            iter: 150,
+            threads: 1);
+
+        using var good = new MultipartFormDataContent { { new ByteArrayContent("# Memo\n\nWe urge you.\n"u8.ToArray()), "file", "memo.md" } };
+        var afterwards = await http.PostAsync("/web/api/upload", good); // the endpoint still imports a good file
+
+        Assert.Empty(statuses.Where(s => s.Status >= 500).Take(3));
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Empty(factory.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).Select(r => r.Exception?.GetType().Name + ": " + r.Exception?.Message).Distinct().Take(5));
+    }
+
     private static HttpRequestMessage WithHost(string host)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/web/api/people");
