@@ -71,7 +71,7 @@ public sealed class MixedSlackTeamsTests
         var status = (await cora.SaysRaw("status M-1"))["blocks"];
         Assert.Equal("3", SlackBlocks.Fact(status, "Signed"));
         Assert.Equal("1", SlackBlocks.Fact(status, "Declined"));
-        Assert.Contains("Not answered yet: Citizens for Accountability", SlackBlocks.Text(status));
+        Assert.Contains("• Citizens for Accountability", SlackBlocks.Text(status));
 
         Assert.Contains("is closed", await cora.Says("close M-1"));
         var compiled = await cora.Says("compile M-1");

@@ -91,7 +91,7 @@ public sealed class SlackCycleTests
         Assert.Equal("3", SlackBlocks.Fact(status, "Signed"));
         Assert.Equal("1", SlackBlocks.Fact(status, "Declined"));
         Assert.Equal("1", SlackBlocks.Fact(status, "No answer"));
-        Assert.Contains("Not answered yet: Citizens for Accountability", SlackBlocks.Text(status));
+        Assert.Contains("• Citizens for Accountability", SlackBlocks.Text(status));
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms from the new card.
         var published = await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.");

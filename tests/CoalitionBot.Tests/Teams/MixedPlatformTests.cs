@@ -71,7 +71,7 @@ public sealed class MixedPlatformTests
         var status = (await cora.Says("status M-1")).Html;
         Assert.Contains("<dt>Signed</dt><dd>3</dd>", status);
         Assert.Contains("<dt>Declined</dt><dd>1</dd>", status);
-        Assert.Contains("Not answered yet: Citizens for Accountability", status);
+        Assert.Contains("• Citizens for Accountability", status);
 
         Assert.Contains("is closed", (await cora.Says("close M-1")).Html);
         var compiled = (await cora.Says("compile M-1")).Html;

@@ -108,7 +108,7 @@ public sealed class TeamsCycleTests
         Assert.Equal("3", TeamsCards.Fact(status, "Signed"));
         Assert.Equal("1", TeamsCards.Fact(status, "Declined"));
         Assert.Equal("1", TeamsCards.Fact(status, "No answer"));
-        Assert.Contains("Not answered yet: Citizens for Accountability", TeamsCards.Text(status));
+        Assert.Contains("• Citizens for Accountability", TeamsCards.Text(status));
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms from the new card.
         var published = TeamsCards.Text(await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society."));

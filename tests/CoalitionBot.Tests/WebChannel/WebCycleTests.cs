@@ -75,7 +75,7 @@ public sealed class WebCycleTests
         Assert.Contains("<dt>Signed</dt><dd>3</dd>", status);
         Assert.Contains("<dt>Declined</dt><dd>1</dd>", status);
         Assert.Contains("<dt>No answer</dt><dd>1</dd>", status);
-        Assert.Contains("Not answered yet: Citizens for Accountability", status);
+        Assert.Contains("• Citizens for Accountability", status);
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms.
         Assert.Contains("3 signer(s) are asked to re-confirm", (await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.")).Html);
