@@ -41,12 +41,12 @@ public sealed class ReachAcceptanceTests
 
         Assert.Contains("you are its coordinator", await cora.Says("setup Rights Before Arms"));
         var imported = await cora.Says("partners import\n" + DirectoryCsv(emails));
-        Assert.Contains($"{Organisations} organisation(s) added", imported);
+        Assert.Contains($"{Organisations} organisations added", imported);
         Assert.Contains("in the background", imported);
 
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you to attach human rights conditions."));
         var circulated = await cora.Says("circulate M-1");
-        Assert.True(circulated.Contains($"{Contacts} message(s) queued — {Contacts} reached: {InSlack} Slack DM, {InTeams} Teams chat, {Contacts - InSlack - InTeams} e-mail", StringComparison.Ordinal), circulated);
+        Assert.True(circulated.Contains($"{Contacts} messages queued — {Contacts} reached: {InSlack} Slack DM, {InTeams} Teams chat, {Contacts - InSlack - InTeams} e-mail", StringComparison.Ordinal), circulated);
         Assert.DoesNotContain("Not reachable", circulated);
 
         await host.DeliverAsync();
@@ -63,7 +63,7 @@ public sealed class ReachAcceptanceTests
         }
 
         var status = SlackBlocks.Text((await cora.SaysRaw("status M-1"))["blocks"]);
-        Assert.Contains($"Reach: {Contacts} reached: {InSlack} Slack DM, {InTeams} Teams chat, {Contacts - InSlack - InTeams} e-mail of {Contacts} contact(s).", status);
+        Assert.Contains($"Reach: {Contacts} reached: {InSlack} Slack DM, {InTeams} Teams chat, {Contacts - InSlack - InTeams} e-mail of {Contacts} contacts.", status);
         Assert.DoesNotContain("Not reached", status);
 
         // A Slack partner who never wrote to the bot signs from the card in their DM.

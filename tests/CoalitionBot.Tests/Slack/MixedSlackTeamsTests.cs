@@ -53,7 +53,7 @@ public sealed class MixedSlackTeamsTests
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
         // Dana never wrote to the bot: she is reached by e-mail (queued; this host has no e-mail channel).
         var circulated = await cora.Says("circulate M-1");
-        Assert.Contains("5 message(s) queued", circulated);
+        Assert.Contains("5 messages queued", circulated);
         Assert.Contains("1 e-mail", circulated);
         Assert.Equal(5, await teams.DeliverAsync());
         tom.MovesToPrivateChat();

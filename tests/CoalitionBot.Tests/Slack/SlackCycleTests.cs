@@ -55,7 +55,7 @@ public sealed class SlackCycleTests
 
         // The memo's text follows the command on the next lines of the same /memo message.
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
-        Assert.Contains("6 message(s) queued", await cora.Says("circulate M-1"));
+        Assert.Contains("6 messages queued", await cora.Says("circulate M-1"));
         Assert.Equal(6, await host.DeliverAsync());
         foreach (var partner in new[] { amira, ben, sam, lucia, tom, dana })
         {
@@ -96,8 +96,8 @@ public sealed class SlackCycleTests
         // A substantive version marks the signers for re-confirmation; Sam re-confirms from the new card.
         var published = await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.");
         Assert.Contains("§4 added", published);
-        Assert.Contains("3 signer(s) are asked to re-confirm", published);
-        Assert.Contains("6 partner contact(s) are being told", published);
+        Assert.Contains("3 signers are asked to re-confirm", published);
+        Assert.Contains("6 partner contacts are being told", published);
         Assert.Equal(6, await host.DeliverAsync());
         Assert.Contains("please re-confirm", SlackBlocks.Text(amira.LastCard.Blocks));
         await SignsAsync(sam, "Re-confirm", "Global Peace Network", "Sam Lee", "Coordinator", "International");

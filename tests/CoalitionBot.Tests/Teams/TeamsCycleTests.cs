@@ -58,7 +58,7 @@ public sealed class TeamsCycleTests
 
         var created = TeamsCards.Text(await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
         Assert.Contains("Draft M-1", created);
-        Assert.Contains("6 message(s) queued", TeamsCards.Text(await cora.Says("circulate M-1")));
+        Assert.Contains("6 messages queued", TeamsCards.Text(await cora.Says("circulate M-1")));
         Assert.Equal(6, await host.DeliverAsync());
 
         // Channel users had no 1:1 chat yet: the bot opened one with POST /v3/conversations.
@@ -113,8 +113,8 @@ public sealed class TeamsCycleTests
         // A substantive version marks the signers for re-confirmation; Sam re-confirms from the new card.
         var published = TeamsCards.Text(await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society."));
         Assert.Contains("§4 added", published);
-        Assert.Contains("3 signer(s) are asked to re-confirm", published);
-        Assert.Contains("6 partner contact(s) are being told", published);
+        Assert.Contains("3 signers are asked to re-confirm", published);
+        Assert.Contains("6 partner contacts are being told", published);
         Assert.Equal(6, await host.DeliverAsync());
         Assert.Contains("please re-confirm", TeamsCards.Text(amira.LastCard));
         Assert.Contains(TeamsCards.Actions(sam.LastCard), a => a["title"]?.GetValue<string>() == "Re-confirm");

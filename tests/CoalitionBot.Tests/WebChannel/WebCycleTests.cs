@@ -53,7 +53,7 @@ public sealed class WebCycleTests
 
         var created = await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text);
         Assert.Contains("Draft M-1", created.Html);
-        Assert.Contains("6 message(s) queued", (await cora.Says("circulate M-1")).Html);
+        Assert.Contains("6 messages queued", (await cora.Says("circulate M-1")).Html);
         Assert.Equal(6, await factory.DeliverAsync());
         Assert.Contains("Sign on", Assert.Single(await amira.InboxAsync()));
 
@@ -78,7 +78,7 @@ public sealed class WebCycleTests
         Assert.Contains("• Citizens for Accountability", status);
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms.
-        Assert.Contains("3 signer(s) are asked to re-confirm", (await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.")).Html);
+        Assert.Contains("3 signers are asked to re-confirm", (await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.")).Html);
         await factory.DeliverAsync();
         Assert.Contains("please re-confirm", (await amira.InboxAsync()).Last());
         await sam.Submits("signon", "M-1", Fields("Global Peace Network", "Sam Lee", "Coordinator", "International"));
