@@ -54,7 +54,7 @@ public sealed class AuditCertificateTests
             new AuditEntry("The Human Rights Advocates", AuditAction.Signed, at, "Amira Haddad", "Director", "abc", Attestation, null, "Amira Haddad (Slack)", DisplayName: "HRA"),
         ]);
 
-        var lines = csv.Split('\n');
+        var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Equal("organisation,printed_name,action,at_utc,at_memo_zone,signatory_name,signatory_title,version_hash,attestation,detail,actor,via", lines[0]);
         Assert.StartsWith("The Human Rights Advocates,HRA,signed,2026-11-02T14:05:00Z,2026-11-02T15:05:00+01:00,Amira Haddad,Director,", lines[1]);
         Assert.Equal(",,finalised,2026-11-22T14:05:00Z,2026-11-22T15:05:00+01:00,,,,,final list hash " + new string('a', 64) + ",Cora Coordinator (web channel),", lines[2]);
