@@ -15,8 +15,11 @@ public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInc
     public string ToWords() =>
         $"late {Late.ToString().ToLowerInvariant()} unconfirmed {Unconfirmed.ToString().ToLowerInvariant()}{(Countries ? " countries" : "")}{(Paper == PaperSize.ByCulture ? "" : " " + Paper.ToString().ToLowerInvariant())}";
 
-    /// <summary>What the choice does, in the coordinator's words: where late and not re-confirmed sign-ons go.</summary>
-    public string Explain()
+    /// <summary>
+    /// What the choice does, in the coordinator's words: where late and not re-confirmed sign-ons go — each said only
+    /// when there are some (<paramref name="anyLate"/>, <paramref name="anyUnconfirmed"/>).
+    /// </summary>
+    public string Explain(bool anyLate = true, bool anyUnconfirmed = true)
     {
         var late = Late switch
         {
@@ -32,7 +35,7 @@ public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInc
         };
         var extras = (Countries ? " Each organisation's country is shown." : "")
             + (Paper == PaperSize.ByCulture ? "" : Paper == PaperSize.A4 ? " Word files on A4 paper." : " Word files on US Letter paper.");
-        return late + " " + unconfirmed + extras;
+        return string.Join(" ", new[] { anyLate ? late : null, anyUnconfirmed ? unconfirmed : null }.OfType<string>()) + extras;
     }
 
     /// <summary>

@@ -61,7 +61,9 @@ public sealed class CompileFeature(DownloadLinks links) : IFeature
         }
 
         var list = await MemoLists.BuildAsync(ctx.Data, ctx.CoalitionOrThrow, memo, choice, ctx.Now, ct);
-        var onList = Counted.Of(list.Count, "organisation") + $" on the list. {choice.Explain()}";
+        var signatories = list.Request.Signatories;
+        var onList = (Counted.Of(list.Count, "organisation") + " on the list. "
+            + choice.Explain(signatories.Any(s => s.Late), signatories.Any(s => s.NeedsReconfirmation))).TrimEnd();
         var blocks = new List<Block>();
         Block? confirm = null;
         if (memo.Status == MemoStatus.Final && memo.FinalListHash is null)
@@ -76,7 +78,7 @@ public sealed class CompileFeature(DownloadLinks links) : IFeature
         {
             blocks.Add(new TextBlock(memo.FinalListHash == list.Hash
                 ? $"{memo.Code} is final; this is the list it was made final with: {onList} {Fingerprint(list.Hash)}"
-                : $"{memo.Code} is final, but this list differs from the one it was made final with ({Fingerprint(memo.FinalListHash!)[..^1]}): {onList}"));
+                : $"{memo.Code} is final, but this list differs from the one it was made final with (fingerprint {memo.FinalListHash![..12]}): {onList}"));
         }
         else if (memo.Status == MemoStatus.Closed)
         {

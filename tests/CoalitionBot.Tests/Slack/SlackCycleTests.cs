@@ -104,7 +104,7 @@ public sealed class SlackCycleTests
         Assert.Equal("2", SlackBlocks.Fact((await cora.SaysRaw("status M-1"))["blocks"], "Needs re-confirmation"));
 
         Assert.Contains("is closed", await cora.Says("close M-1"));
-        var compiled = await cora.Says("compile M-1");
+        var compiled = await cora.Says("compile M-1 final");
         Assert.Contains("now final", compiled);
         Assert.Contains(
             "*Memo to the Secretary of State*\n\nTo: The Secretary of State\nDate: 2 November 2026\n\n*Signatories (1)*\n\n*International*\n\n• Global Peace Network\n\n"

@@ -122,7 +122,7 @@ public sealed class TeamsCycleTests
         Assert.Equal("2", TeamsCards.Fact(await cora.Says("status M-1"), "Needs re-confirmation"));
 
         Assert.Contains("is closed", TeamsCards.Text(await cora.Says("close M-1")));
-        var compiled = TeamsCards.Text(await cora.Says("compile M-1"));
+        var compiled = TeamsCards.Text(await cora.Says("compile M-1 final"));
         Assert.Contains("now final", compiled);
         Assert.Contains(
             "Memo to the Secretary of State\nTo: The Secretary of State\nDate: 2 November 2026\nSignatories (1)\nInternational\n- Global Peace Network\n"

@@ -85,7 +85,8 @@ public sealed class WebCycleTests
         Assert.Contains("<dt>Needs re-confirmation</dt><dd>2</dd>", (await cora.Says("status M-1")).Html);
 
         Assert.Contains("is closed", (await cora.Says("close M-1")).Html);
-        var compiled = (await cora.Says("compile M-1")).Html;
+        Assert.Contains("This is the list as it would be made final", (await cora.Says("compile M-1")).Html);
+        var compiled = (await cora.Says("compile M-1 final")).Html;
         Assert.Contains("now final", compiled);
         var list = Normalise(compiled);
         Assert.Equal(
@@ -93,7 +94,7 @@ public sealed class WebCycleTests
             + "<h3>International</h3>\n<ul>\n<li>Global Peace Network</li>\n</ul>\n"
             + "<h2>Signed an earlier version, not yet re-confirmed (2)</h2>\n<ul>\n<li>The Human Rights Advocates</li>\n<li>Riverside Refugee Aid</li>\n</ul>\n",
             list);
-        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(compiled, "<a class=\"cb-button\" href=\"http://[^\"]+/downloads/[A-Za-z0-9_.-]+\"").Count);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(compiled, "<a class=\"cb-button\" href=\"http://[^\"]+/downloads/[A-Za-z0-9_.-]+\"").Count);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
