@@ -74,7 +74,7 @@ public sealed class MixedSlackTeamsTests
         Assert.Contains("• Citizens for Accountability", SlackBlocks.Text(status));
 
         Assert.Contains("is closed", await cora.Says("close M-1"));
-        var compiled = await cora.Says("compile M-1");
+        var compiled = await cora.Says("compile M-1 final");
         Assert.Contains(
             "*Signatories (3)*\n\n*International*\n\n• Global Peace Network\n• The Human Rights Advocates\n\n*National*\n\n• Fundación Derechos Humanos\nDownload links work until",
             compiled);
