@@ -39,6 +39,17 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public async Task Render_StatusOfAHugeCampaign_FitsSlacksLimitsAndPointsToTheDashboard()
+    {
+        var parts = BlockKitRenderer.Render(await Testing.Conversation.HugeCampaign.StatusAsync());
+
+        Assert.All(parts, p => Assert.Empty(BlockKitValidator.ValidateMessage(p.Blocks, p.Text)));
+        Assert.True(parts.Count <= 3, $"{parts.Count} messages");
+        var text = string.Concat(parts.SelectMany(p => p.Blocks).Select(b => (string?)b!["text"]?["text"] ?? string.Empty));
+        Assert.Contains("more — see the dashboard", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_OneHugeParagraph_SplitsInsideIt()
     {
         var message = new Message("long", [new MemoExcerptBlock("M-1", "t", string.Concat(Enumerable.Repeat("word & <word> ", 5000)), false)]);

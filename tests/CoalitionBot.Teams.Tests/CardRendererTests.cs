@@ -45,6 +45,16 @@ public sealed class CardRendererTests
     }
 
     [Fact]
+    public async Task RenderMessage_StatusOfAHugeCampaign_EveryCardUnderTheLimitAndPointsToTheDashboard()
+    {
+        var parts = new OutboundActivities(renderer).For(await Testing.Conversation.HugeCampaign.StatusAsync());
+
+        Assert.True(parts.Count <= 2, $"{parts.Count} activities");
+        Assert.All(parts, p => Assert.True(AdaptiveCardRenderer.SizeOf(p) < 80 * 1024, $"{AdaptiveCardRenderer.SizeOf(p)} bytes"));
+        Assert.Contains("see the dashboard", string.Concat(parts.Select(p => p.ToJsonString())), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RenderMessage_LongMemo_SplitWithEveryActivityUnder80KB()
     {
         var parts = new OutboundActivities(renderer).For(Message("long"));

@@ -1,3 +1,5 @@
+using CoalitionBot.Documents.Text;
+
 namespace CoalitionBot.Core.Dashboard;
 
 /// <summary>Where the memo cards of one circulation are: delivered, failed, still being sent, held for later (quiet hours).</summary>
@@ -10,7 +12,7 @@ public sealed record CirculationProgress(int Delivered, int Failed, int Sending,
 
     /// <summary>"Circulating M-1: 120 of 500 messages delivered, 2 failed, 40 held until later" — or "Circulated M-1: …" when settled.</summary>
     public string Describe(string memoCode) =>
-        $"{(Settled ? "Circulated" : "Circulating")} {memoCode}: {Delivered} of {Total} message(s) delivered"
+        $"{(Settled ? "Circulated" : "Circulating")} {memoCode}: {Delivered} of {Counted.Of(Total, "message")} delivered"
         + (Failed > 0 ? $", {Failed} failed (see Delivery health)" : "")
         + (Later > 0 ? $", {Later} held until later (quiet hours)" : "")
         + (Settled ? "." : "…");

@@ -64,7 +64,8 @@ public sealed class MemoBoardQuery(IDataSession data, TimeProvider clock)
                 var given = new BoardAnswer(s.DisplayName, s.SignatoryName, s.SignatoryTitle, s.VersionNumber, s.At, route, names.GetValueOrDefault(s.ActorId, "?"),
                     s.Reason, s.Late, s.AwaitingApproval, s.NeedsReconfirmation);
                 var sortName = s.OrganisationId is { } id && orgById.GetValueOrDefault(id) is { SortNameOverridden: true } o ? o.SortName : SortNames.Derive(s.DisplayName);
-                return (Row: new BoardRow(c.Key, c.Name, s.Category ?? c.Category, RouteNames.AnswerOf(s), given, []), SortName: sortName, Display: s.DisplayName);
+                // The directory's category governs, as on the final list (MemoLists).
+                return (Row: new BoardRow(c.Key, c.Name, c.Category ?? s.Category, RouteNames.AnswerOf(s), given, []), SortName: sortName, Display: s.DisplayName);
             }
 
             var people = c.Contacts.OrderBy(p => p.Name, StringComparer.Ordinal)

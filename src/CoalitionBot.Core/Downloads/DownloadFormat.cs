@@ -10,4 +10,10 @@ public enum DownloadFormat
     AuditDocx,
     AuditCsv,
     DirectoryCsv,
+
+    /// <summary>The list as HTML without the memo's title, addressee and date (to go under the memo, which has them).</summary>
+    ListHtmlOnly,
+
+    /// <summary>The list as plain text without the memo's title, addressee and date.</summary>
+    ListTextOnly,
 }

@@ -10,7 +10,7 @@ public sealed class DownloadLinks(DownloadSigner signer, IPublicAddress address)
 
     public string UrlFor(DownloadTicket ticket) => address.BaseUrl + Path + signer.Sign(ticket);
 
-    /// <summary>The compiled list in every format, the memo with its list as Word, and the audit certificate.</summary>
+    /// <summary>The compiled list in every format, the memo with its list as Word, the audit certificate, and the list alone (no title, To, Date) to paste under the memo.</summary>
     public ButtonsBlock ForList(Memo memo, ListChoice choice) => new([
         Button("HTML", memo.Id, DownloadFormat.ListHtml, choice),
         Button("Plain text", memo.Id, DownloadFormat.ListText, choice),
@@ -18,6 +18,8 @@ public sealed class DownloadLinks(DownloadSigner signer, IPublicAddress address)
         Button("Word: memo + list", memo.Id, DownloadFormat.ListDocx, choice),
         Button("Audit certificate (Word)", memo.Id, DownloadFormat.AuditDocx, choice),
         Button("Audit certificate (CSV)", memo.Id, DownloadFormat.AuditCsv, choice),
+        Button("HTML, list only", memo.Id, DownloadFormat.ListHtmlOnly, choice),
+        Button("Plain text, list only", memo.Id, DownloadFormat.ListTextOnly, choice),
     ]);
 
     public ButtonsBlock ForDirectory(Coalition coalition) => new([Button("Partner directory (CSV)", coalition.Id, DownloadFormat.DirectoryCsv, ListChoice.Default)]);

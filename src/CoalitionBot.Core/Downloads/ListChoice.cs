@@ -11,9 +11,32 @@ public sealed record ListChoice(ListInclusion Late = ListInclusion.Mark, ListInc
 {
     public static ListChoice Default { get; } = new();
 
-    /// <summary>"late mark unconfirmed exclude" in the words the command takes, for replies.</summary>
-    public string Describe() =>
-        $"late {Late.ToString().ToLowerInvariant()}, unconfirmed {Unconfirmed.ToString().ToLowerInvariant()}{(Countries ? ", countries" : "")}{(Paper == PaperSize.ByCulture ? "" : ", " + Paper.ToString().ToLowerInvariant() + " paper")}";
+    /// <summary>The choice in the words `compile` takes ("late mark unconfirmed exclude countries a4"), for a button that compiles it again.</summary>
+    public string ToWords() =>
+        $"late {Late.ToString().ToLowerInvariant()} unconfirmed {Unconfirmed.ToString().ToLowerInvariant()}{(Countries ? " countries" : "")}{(Paper == PaperSize.ByCulture ? "" : " " + Paper.ToString().ToLowerInvariant())}";
+
+    /// <summary>
+    /// What the choice does, in the coordinator's words: where late and not re-confirmed sign-ons go — each said only
+    /// when there are some (<paramref name="anyLate"/>, <paramref name="anyUnconfirmed"/>).
+    /// </summary>
+    public string Explain(bool anyLate = true, bool anyUnconfirmed = true)
+    {
+        var late = Late switch
+        {
+            ListInclusion.Mark => "Sign-ons after the deadline are marked † (‖ when after you closed it early).",
+            ListInclusion.Include => "Sign-ons after the deadline are listed like the others.",
+            _ => "Sign-ons after the deadline are left off (named below).",
+        };
+        var unconfirmed = Unconfirmed switch
+        {
+            ListInclusion.Exclude => "Organisations that signed an earlier version and have not re-confirmed are left off (named below).",
+            ListInclusion.Mark => "Organisations that signed an earlier version and have not re-confirmed are listed, marked ‡.",
+            _ => "Organisations that signed an earlier version and have not re-confirmed are listed like the others.",
+        };
+        var extras = (Countries ? " Each organisation's country is shown." : "")
+            + (Paper == PaperSize.ByCulture ? "" : Paper == PaperSize.A4 ? " Word files on A4 paper." : " Word files on US Letter paper.");
+        return string.Join(" ", new[] { anyLate ? late : null, anyUnconfirmed ? unconfirmed : null }.OfType<string>()) + extras;
+    }
 
     /// <summary>
     /// Reads "late include|mark|exclude", "unconfirmed include|mark|exclude" and "countries" in any order.

@@ -31,19 +31,24 @@ public static class MemoFiles
         switch (ticket.Format)
         {
             case DownloadFormat.AuditCsv:
-                return new DownloadFile(name + "audit-certificate.csv", "text/csv; charset=utf-8", Utf8(AuditCertificate.ToCsv(await AuditTrail.ForMemoAsync(data, memo, ct))));
+                return new DownloadFile(name + "audit-certificate.csv", "text/csv; charset=utf-8",
+                    Utf8(AuditCertificate.ToCsv(await AuditTrail.MemoAsync(data, memo, ct), await AuditTrail.ForMemoAsync(data, memo, ct))));
             case DownloadFormat.AuditDocx:
-                return new DownloadFile(name + "audit-certificate.docx", Docx, AuditCertificate.ToDocx(memo.Title, await AuditTrail.ForMemoAsync(data, memo, ct), owner.Culture, ticket.Choice.Paper));
+                return new DownloadFile(name + "audit-certificate.docx", Docx,
+                    AuditCertificate.ToDocx(await AuditTrail.MemoAsync(data, memo, ct), await AuditTrail.ForMemoAsync(data, memo, ct), owner.Culture, ticket.Choice.Paper));
         }
 
         var list = await MemoLists.BuildAsync(data, owner, memo, ticket.Choice, now, ct);
         switch (ticket.Format)
         {
-            case DownloadFormat.ListHtml:
-                var page = $"<!DOCTYPE html>\n<html lang=\"{owner.Culture}\">\n<head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(memo.Title)}</title></head>\n<body>\n{PartnerListExport.ToHtml(list)}</body>\n</html>\n";
-                return new DownloadFile(name + "signatories.html", "text/html; charset=utf-8", Utf8(page));
-            case DownloadFormat.ListText:
-                return new DownloadFile(name + "signatories.txt", "text/plain; charset=utf-8", Utf8(PartnerListExport.ToPlainText(list)));
+            case DownloadFormat.ListHtml or DownloadFormat.ListHtmlOnly:
+                var header = ticket.Format == DownloadFormat.ListHtml;
+                var page = $"<!DOCTYPE html>\n<html lang=\"{owner.Culture}\">\n<head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(memo.Title)}</title></head>\n<body>\n{PartnerListExport.ToHtml(list, header)}</body>\n</html>\n";
+                return new DownloadFile(name + (header ? "signatories.html" : "signatories-list-only.html"), "text/html; charset=utf-8", Utf8(page));
+            case DownloadFormat.ListText or DownloadFormat.ListTextOnly:
+                return ticket.Format == DownloadFormat.ListText
+                    ? new DownloadFile(name + "signatories.txt", "text/plain; charset=utf-8", Utf8(PartnerListExport.ToPlainText(list)))
+                    : new DownloadFile(name + "signatories-list-only.txt", "text/plain; charset=utf-8", Utf8(PartnerListExport.ToPlainText(list, header: false)));
             case DownloadFormat.ListCsv:
                 return new DownloadFile(name + "signatories.csv", "text/csv; charset=utf-8", Utf8(PartnerListExport.ToCsv(list)));
             default:

@@ -216,16 +216,16 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
         }
         if (substantive && signed.Count > 0)
         {
-            summary.Append(CultureInfo.InvariantCulture, $" {signed.Count} signer(s) are asked to re-confirm.");
+            summary.Append(CultureInfo.InvariantCulture, $" {Counted.Of(signed.Count, "signer")} {Counted.Be(signed.Count)} asked to re-confirm.");
         }
         else if (!substantive && signed.Count > 0)
         {
-            summary.Append(CultureInfo.InvariantCulture, $" {signed.Count} sign-on(s) carry over.");
+            summary.Append(CultureInfo.InvariantCulture, $" {Counted.Of(signed.Count, "sign-on")} {(signed.Count == 1 ? "carries" : "carry")} over.");
         }
 
         if (queued > 0)
         {
-            summary.Append(CultureInfo.InvariantCulture, $" {queued} partner contact(s) are being told.");
+            summary.Append(CultureInfo.InvariantCulture, $" {Counted.Of(queued, "partner contact")} {Counted.Be(queued)} being told.");
         }
 
         summary.Append(CultureInfo.InvariantCulture, $" `diff {memo.Code}` shows the changes word by word.");

@@ -3,6 +3,7 @@ using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Features;
 
@@ -35,7 +36,7 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
         var count = await QueueAsync(ctx, links, memo, version, DeliveryPurpose.Circulation, Intro(memo), ct);
         ctx.Audit(wasDraft ? "memo.opened" : "memo.recirculated", memo.Code, memo.Id, after: new { Queued = count.Reached, Route = count.Describe(), Unreachable = count.Unreachable.Count });
         await ctx.SaveAsync(ct);
-        var text = $"{memo.Code} is open. {count.Reached} message(s) queued — {count.Describe()}. `status {memo.Code}` shows delivery progress.";
+        var text = $"{memo.Code} is open. {Counted.Of(count.Reached, "message")} queued — {count.Describe()}. `status {memo.Code}` shows delivery progress.";
         if (count.Unreachable.Count > 0)
         {
             text += $"\nNot reachable ({count.Unreachable.Count}): {string.Join("; ", count.Unreachable.Take(20))}{(count.Unreachable.Count > 20 ? "; …" : "")}. Add an e-mail with `partners link`.";

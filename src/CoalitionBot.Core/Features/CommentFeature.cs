@@ -162,7 +162,7 @@ public sealed class CommentFeature : IFeature
         var zone = TimeZones.Find(ctx.Me?.TimeZone ?? memo.TimeZone);
         var digest = CommentDigest.ToPlainText(MemoDocument.Parse(version.Markdown), threads, new CommentDigestOptions(IncludeResolved: all, TimeZone: zone));
         var hint = threads.Any(t => t.Resolved) && !all ? $"\n`comments {memo.Code} all` shows resolved threads too." : "";
-        return new MessageReply(new Message($"{threads.Count} comment thread(s) on {memo.Code}", [
+        return new MessageReply(new Message($"{Counted.Of(threads.Count, "comment thread")} on {memo.Code}", [
             new TextBlock($"Comments on {memo.Code}: {memo.Title} (quotes from version {version.Number}, times in {zone.Id})", Strong: true),
             new TextBlock(digest.TrimEnd() + hint),
         ]));

@@ -2,6 +2,7 @@ using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Features;
 
@@ -42,7 +43,7 @@ public sealed class MemoViewFeature : IFeature
             ]));
         }
 
-        return new MessageReply(new Message($"{memos.Count} memo(s)", blocks));
+        return new MessageReply(new Message($"{Counted.Of(memos.Count, "memo")}", blocks));
     }
 
     private static Task<Reply> Show(RequestContext ctx, CancellationToken ct) => CardAsync(ctx, ctx.Command.SplitRest().First, ct);

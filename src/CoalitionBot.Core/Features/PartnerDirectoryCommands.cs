@@ -135,10 +135,10 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
 
         await ctx.SaveAsync(ct);
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"Imported the directory: {added} organisation(s) added, {updated} already known (missing category or country filled in), {people} contact(s) linked."));
+            $"Imported the directory: {Counted.Of(added, "organisation")} added, {updated} already known (missing category or country filled in), {Counted.Of(people, "contact")} linked."));
         if (unusedIds > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {unusedIds} Slack/Teams id(s) were not stored: people are found by their e-mail.");
+            text.Append(CultureInfo.InvariantCulture, $" {Counted.Of(unusedIds, "Slack/Teams id")} {(unusedIds == 1 ? "was" : "were")} not stored: people are found by their e-mail.");
         }
 
         var imported = plan.Select(p => p.Row.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -146,7 +146,7 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
             .Where(p => imported.Contains(p.First) || imported.Contains(p.Second)).ToList();
         if (likely.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{likely.Count} likely duplicate(s) — check them and merge with `partners merge <keep> | <duplicate>`:");
+            text.Append(CultureInfo.InvariantCulture, $"\n{Counted.Of(likely.Count, "likely duplicate")} — check them and merge with `partners merge <keep> | <duplicate>`:");
             foreach (var pair in likely.Take(20))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n• {pair.First} ↔ {pair.Second}: {pair.Reason}");
@@ -163,10 +163,10 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
         var pairs = DuplicateOrganisations.Find(orgs.Select(o => (o.Name, (IReadOnlyList<string>)o.Aliases)));
         if (pairs.Count == 0)
         {
-            return new MessageReply(Message.Text($"No likely duplicates among {orgs.Count} organisation(s)."));
+            return new MessageReply(Message.Text($"No likely duplicates among {Counted.Of(orgs.Count, "organisation")}."));
         }
 
-        return Report($"{pairs.Count} likely duplicate(s). Merge one into the other with `partners merge <keep> | <duplicate>`:",
+        return Report($"{Counted.Of(pairs.Count, "likely duplicate")}. Merge one into the other with `partners merge <keep> | <duplicate>`:",
             pairs.Select(p => $"{p.First} ↔ {p.Second}: {p.Reason}"));
     }
 
@@ -249,7 +249,7 @@ internal sealed class PartnerDirectoryCommands(DownloadLinks links, Reach.ReachS
             new { Keep = keep.Name, keep.Aliases, ContactsMoved = contacts.Count, SignOnsMoved = moved, SignOnsDropped = dropped });
         await ctx.SaveAsync(ct);
         return new MessageReply(Message.Text(string.Create(CultureInfo.InvariantCulture,
-            $"Merged {duplicate.Name} into {keep.Name}: {contacts.Count} contact(s) and {moved} sign-on(s) moved{(dropped > 0 ? $", {dropped} identical answer(s) folded into {keep.Name}'s" : "")}. \"{duplicate.Name}\" is now an alias of {keep.Name}.")));
+            $"Merged {duplicate.Name} into {keep.Name}: {Counted.Of(contacts.Count, "contact")} and {Counted.Of(moved, "sign-on")} moved{(dropped > 0 ? $", {Counted.Of(dropped, "identical answer")} folded into {keep.Name}'s" : "")}. \"{duplicate.Name}\" is now an alias of {keep.Name}.")));
     }
 
     private static string Describe(SignOn s) => s.State switch

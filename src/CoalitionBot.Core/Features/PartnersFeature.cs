@@ -17,14 +17,14 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 public sealed class PartnersFeature(ReachSignal lookups) : IFeature
 {
-    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email>]";
+    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email> | set-category <organisation> | <category>]";
     private const string AddUsage = "partners add <organisation> | <category> | <country> [| alias, alias]";
     private const string LinkUsage = "partners link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email]";
 
     public IEnumerable<Route> Routes =>
     [
         Route.Command(220, "partners", Permission.Coordinator, Usage,
-            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (I look them up on Slack and Teams by e-mail, else reach them by e-mail); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up; `partners revoke-link` stops a contact's personal e-mail link to a memo.", Partners),
+            "The partner directory. `partners add` adds an organisation; `partners link` adds a contact person (I look them up on Slack and Teams by e-mail, else reach them by e-mail); `partners import` takes a CSV (all or nothing), `partners export` gives one; `partners duplicates` and `partners merge` clean it up; `partners revoke-link` stops a contact's personal e-mail link to a memo; `partners set-category` moves an organisation to another category.", Partners),
         Route.Command(221, "partners add", Permission.Coordinator, AddUsage,
             "Adds a partner organisation, in one of the coalition's categories.", AddAsync),
         Route.Command(222, "partners link", Permission.Coordinator, LinkUsage,
@@ -33,6 +33,9 @@ public sealed class PartnersFeature(ReachSignal lookups) : IFeature
         Route.Command(227, "partners revoke-link", Permission.Coordinator, "partners revoke-link M-3 <person> | <email>",
             "Stops a contact's personal e-mail link to a memo at once; the next message to them carries a new one.",
             (ctx, ct) => Reach.RevokeLinkCommand.RunAsync(ctx, ctx.Command.Rest, ct)),
+        Route.Command(228, "partners set-category", Permission.Coordinator, CategoryRequests.Usage,
+            "Moves an organisation to another of the coalition's categories, the one the final list puts it under; accepts a partner's category request (audited).",
+            CategoryRequests.SetAsync),
     ];
 
     /// <summary>`partners` and `partners list`; any other word after `partners` is not a subcommand.</summary>
@@ -74,10 +77,10 @@ public sealed class PartnersFeature(ReachSignal lookups) : IFeature
         var pending = contacts.Count(c => c.Email is not null && c.ReachCheckedAt is null);
         if (pending > 0)
         {
-            text.AppendLine().Append(CultureInfo.InvariantCulture, $"Still looking up {pending} of {contacts.Count} contact(s) on Slack and Teams by e-mail; type `partners` again in a moment.");
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"Still looking up {pending} of {Counted.Of(contacts.Count, "contact")} on Slack and Teams by e-mail; type `partners` again in a moment.");
         }
 
-        return new MessageReply(new Message($"{orgs.Count} partner organisation(s)", [
+        return new MessageReply(new Message($"{Counted.Of(orgs.Count, "partner organisation")}", [
             new TextBlock($"Partner organisations ({orgs.Count})", Strong: true),
             new TextBlock(text.ToString().TrimEnd()),
         ]));

@@ -5,6 +5,7 @@ using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Reminders;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Features;
 
@@ -119,7 +120,7 @@ public sealed class RemindersFeature(Reach.IPersonalLinks links) : IFeature
         await ctx.SaveAsync(ct);
         var text = queued == 0
             ? $"Nobody to nudge on {memo.Code}: everyone asked has answered, or has no chat identity yet."
-            : $"Nudged: {queued} reminder(s) about {memo.Code} queued" + (later > 0 ? $", {later} of them at the end of the recipient's quiet hours." : ".");
+            : $"Nudged: {Counted.Of(queued, "reminder")} about {memo.Code} queued" + (later > 0 ? $", {later} of them at the end of the recipient's quiet hours." : ".");
         return new MessageReply(Message.Text(text));
     }
 

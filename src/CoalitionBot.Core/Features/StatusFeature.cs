@@ -1,17 +1,19 @@
+using CoalitionBot.Core.Dashboard;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Reach;
 using CoalitionBot.Core.Replies;
 using CoalitionBot.Core.Routing;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Features;
 
-/// <summary>`status M`: answers by state and category, who has not answered, and delivery progress.</summary>
+/// <summary>`status M`: every organisation under its answer, counts by answer and category, and delivery progress.</summary>
 public sealed class StatusFeature : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command(110, "status", Permission.Coordinator, "status M-3", "Counts by answer and category, who has not answered, and how circulation is going.", Status),
+        Route.Command(110, "status", Permission.Coordinator, "status M-3", "Every organisation under its answer (signed, declined with the reason, to re-confirm, no answer with the unreachable ones flagged), counts by category, and how circulation is going.", Status),
         Route.Action(ActionIds.Status, Permission.Coordinator, "Show a memo's status.", StatusButton),
     ];
 
@@ -23,32 +25,35 @@ public sealed class StatusFeature : IFeature
 
     public static async Task<Message> BuildAsync(RequestContext ctx, Memo memo, CancellationToken ct)
     {
-        var report = await MemoTally.ForAsync(ctx, memo, ct);
+        // The dashboard's board: every organisation once, with its one answer, in the final list's order.
+        var board = await new MemoBoardQuery(ctx.Data, ctx.Clock).LoadAsync(ctx.CoalitionOrThrow.Id, memo.Code, null, ct)
+            ?? throw new InvalidOperationException($"{memo.Code} vanished while its status was read.");
+        var rows = board.Groups.SelectMany(g => g.Rows).ToList();
+        var counts = AnswerCounts.Of(rows.Select(r => r.Answer));
         var blocks = new List<Block>
         {
             new TextBlock($"{memo.Code}: {memo.Title} — {memo.Status}", Strong: true),
             new FieldsBlock([
-                new Field("Signed", report.Signed.Count.ToString()),
-                new Field("Declined", report.Declined.Count.ToString()),
-                new Field("Withdrawn", report.Withdrawn.Count.ToString()),
-                new Field("No answer", report.Missing.Count.ToString()),
-                new Field("Needs re-confirmation", report.Reconfirm.Count.ToString()),
-                new Field("Late", report.Signed.Count(s => s.Late).ToString()),
-                new Field("Awaiting approval", report.Signed.Count(s => s.AwaitingApproval).ToString()),
+                new Field("Signed", counts.Signed.ToString()),
+                new Field("Awaiting approval", counts.AwaitingApproval.ToString()),
+                new Field("Needs re-confirmation", counts.NeedsReconfirmation.ToString()),
+                new Field("Declined", counts.Declined.ToString()),
+                new Field("Withdrawn", counts.Withdrawn.ToString()),
+                new Field("No answer", counts.NoAnswer.ToString()),
+                new Field("Total", Counted.Of(counts.Total, memo.Mode == SignOnMode.Individuals ? "person" : "organisation", memo.Mode == SignOnMode.Individuals ? "people" : null)),
+                new Field("Late", rows.Count(r => r.Given is { Late: true } && r.Answer is Answer.Signed or Answer.AwaitingApproval or Answer.NeedsReconfirmation).ToString()),
                 new Field("Deadline", memo.Deadline is { } d ? TimeZones.Describe(d, memo.TimeZone) : "none"),
             ]),
         };
 
-        var byCategory = report.Categories.Select(c =>
-            $"{c}: {report.Signed.Count(s => s.Category == c)} signed, {report.Declined.Count(s => s.Category == c)} declined, {report.Missing.Count(m => m.Category == c)} no answer");
+        var byCategory = board.Groups.Select(g =>
+            $"{g.Heading}: {Count(g, Answer.Signed, Answer.AwaitingApproval)} signed, {Count(g, Answer.NeedsReconfirmation)} to re-confirm, {Count(g, Answer.Declined)} declined, {Count(g, Answer.NoAnswer)} no answer");
         blocks.Add(new TextBlock("By category", Strong: true));
         blocks.Add(new TextBlock(string.Join("\n", byCategory)));
-        blocks.Add(new TextBlock(report.Missing.Count == 0
-            ? "Everyone has answered."
-            : "Not answered yet: " + string.Join(", ", report.Missing.Select(m => m.Name))));
-        if (report.Reconfirm.Count > 0)
+        blocks.AddRange(await StatusListing.BuildAsync(ctx, memo, board.Groups, ct));
+        if (counts.NoAnswer == 0)
         {
-            blocks.Add(new TextBlock("Signed an earlier version, must re-confirm: " + string.Join(", ", report.Reconfirm.Select(s => s.DisplayName))));
+            blocks.Add(new TextBlock("Everyone has answered."));
         }
 
         blocks.Add(new TextBlock(await DeliveryProgressAsync(ctx, memo, ct)));
@@ -58,8 +63,10 @@ public sealed class StatusFeature : IFeature
         }
 
         blocks.Add(new ButtonsBlock([new Button("Dashboard", ActionIds.Dashboard, memo.Code)])); // status is for coordinators only, so is the button
-        return new Message($"{memo.Code}: {report.Signed.Count} signed, {report.Missing.Count} not answered", blocks);
+        return new Message($"{memo.Code}: {counts.Signed} signed, {counts.NoAnswer} not answered", blocks);
     }
+
+    private static int Count(BoardGroup group, params Answer[] answers) => group.Rows.Count(r => answers.Contains(r.Answer));
 
     private static async Task<string> DeliveryProgressAsync(RequestContext ctx, Memo memo, CancellationToken ct)
     {

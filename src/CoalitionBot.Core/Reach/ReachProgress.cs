@@ -1,6 +1,7 @@
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Routing;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Reach;
 
@@ -24,7 +25,7 @@ public static class ReachProgress
         var coalitionId = ctx.CoalitionOrThrow.Id;
         var contacts = await ctx.Data.ListAsync(ctx.Data.Contacts.Where(c => c.CoalitionId == coalitionId && c.OrganisationId != null), ct);
         var reached = latest.Select(c => c.ContactId).ToHashSet();
-        var text = "Reach: " + count.Describe() + $" of {contacts.Count} contact(s).";
+        var text = "Reach: " + count.Describe() + $" of {Counted.Of(contacts.Count, "contact")}.";
         var fellBack = latest.Count(c => c.Route?.Contains("failed", StringComparison.Ordinal) == true);
         if (fellBack > 0)
         {
@@ -51,6 +52,6 @@ public static class ReachProgress
         }
 
         var byEmail = latest.Count(c => c.Platform == Platform.Email && c.State == DeliveryState.Pending);
-        return byEmail > 0 ? text + $"\n{byEmail} e-mail(s) still waiting to be sent." : text;
+        return byEmail > 0 ? text + $"\n{Counted.Of(byEmail, "e-mail")} still waiting to be sent." : text;
     }
 }

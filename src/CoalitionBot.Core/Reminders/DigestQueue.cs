@@ -4,6 +4,7 @@ using CoalitionBot.Core.Data;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Reminders;
 
@@ -85,7 +86,7 @@ internal sealed class DigestQueue(IDataSession data, TimeProvider clock, Coaliti
         text.Append(tally.Missing.Count == 0 ? "Everyone has answered." : $"Still missing ({tally.Missing.Count}): {string.Join(", ", tally.Missing.Take(40).Select(m => m.Name))}{(tally.Missing.Count > 40 ? ", …" : "")}.");
         var title = $"Daily digest: {memo.Code} {memo.Title}";
         var deadline = memo.Deadline is { } d ? TimeZones.Describe(d, zone) : "none";
-        return new Message($"{memo.Code}: {signed.Count} new sign-on(s), {tally.Missing.Count} still missing", [
+        return new Message($"{memo.Code}: {Counted.Of(signed.Count, "new sign-on")}, {tally.Missing.Count} still missing", [
             new TextBlock(title, Strong: true),
             new FieldsBlock([new Field("Signed", tally.Signed.Count.ToString(CultureInfo.InvariantCulture)), new Field("No answer", tally.Missing.Count.ToString(CultureInfo.InvariantCulture)), new Field("Deadline", deadline)]),
             new TextBlock(text.ToString().TrimEnd()),

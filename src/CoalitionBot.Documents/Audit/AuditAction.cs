@@ -8,4 +8,7 @@ public enum AuditAction
     Changed,
     Withdrawn,
     Declined,
+
+    /// <summary>A duplicate organisation in the directory was merged into this one, with its sign-on.</summary>
+    Merged,
 }

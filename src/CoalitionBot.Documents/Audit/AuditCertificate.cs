@@ -9,34 +9,67 @@ namespace CoalitionBot.Documents;
 public static class AuditCertificate
 {
     /// <summary>The certificate as its own Word document.</summary>
-    public static byte[] ToDocx(string memoTitle, IReadOnlyList<AuditEntry> entries, string? cultureName = null, PaperSize paper = PaperSize.ByCulture)
+    public static byte[] ToDocx(string memoTitle, IReadOnlyList<AuditEntry> entries, string? cultureName = null, PaperSize paper = PaperSize.ByCulture) =>
+        ToDocx(new AuditMemo(memoTitle), entries, cultureName, paper);
+
+    /// <summary>The certificate as its own Word document: the memo, its final list's hash, then every organisation that signed.</summary>
+    public static byte[] ToDocx(AuditMemo memo, IReadOnlyList<AuditEntry> entries, string? cultureName = null, PaperSize paper = PaperSize.ByCulture)
     {
-        using var builder = new DocxBuilder("Audit certificate: " + memoTitle, PaperSizes.Resolve(paper, cultureName));
-        Append(builder, memoTitle, entries);
+        ArgumentNullException.ThrowIfNull(memo);
+        using var builder = new DocxBuilder("Audit certificate: " + memo.Title, PaperSizes.Resolve(paper, cultureName));
+        Append(builder, memo, entries);
         return builder.Finish();
     }
 
     /// <summary>CSV, one row per event of every organisation that signed, by organisation then time.</summary>
-    public static string ToCsv(IReadOnlyList<AuditEntry> entries) =>
-        CsvText.Write(
-            ["organisation", "action", "at_utc", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"],
-            Threads(entries).SelectMany(t => t).Select(e => (IReadOnlyList<string?>)
-            [
-                PartnerText.OneLine(e.Organisation), e.Action.ToString().ToLowerInvariant(), CsvText.Time(e.At), e.SignatoryName,
-                e.SignatoryTitle, e.VersionHash, e.Attestation, e.Detail, e.Actor, e.Via,
-            ]));
+    public static string ToCsv(IReadOnlyList<AuditEntry> entries) => ToCsv(new AuditMemo(string.Empty), entries);
 
-    internal static void Append(DocxBuilder builder, string memoTitle, IReadOnlyList<AuditEntry> entries)
+    /// <summary>
+    /// CSV, one row per event of every organisation that signed, by organisation then time, each time in UTC and in
+    /// the memo's zone; a last row records the list being made final, with its hash.
+    /// </summary>
+    public static string ToCsv(AuditMemo memo, IReadOnlyList<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(memo);
+        var rows = Threads(entries).SelectMany(t => t).Select(e => (IReadOnlyList<string?>)
+        [
+            PartnerText.OneLine(e.Organisation), e.DisplayName is null ? null : PartnerText.OneLine(e.DisplayName), e.Action.ToString().ToLowerInvariant(),
+            CsvText.Time(e.At), LocalIso(e.At, memo), e.SignatoryName, e.SignatoryTitle, e.VersionHash, e.Attestation, e.Detail, e.Actor, e.Via,
+        ]).ToList();
+        if (memo.ListHash is { } hash)
+        {
+            rows.Add([null, null, "finalised", CsvText.Time(memo.FinalisedAt), memo.FinalisedAt is { } at ? LocalIso(at, memo) : null,
+                null, null, null, null, $"final list hash {hash}", memo.FinalisedBy, null]);
+        }
+
+        return CsvText.Write(
+            ["organisation", "printed_name", "action", "at_utc", "at_memo_zone", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"],
+            rows);
+    }
+
+    internal static void Append(DocxBuilder builder, AuditMemo memo, IReadOnlyList<AuditEntry> entries)
     {
         builder.Heading(1, "Audit certificate");
-        builder.Paragraph("Memo: " + PartnerText.Field(memoTitle));
-        builder.Paragraph("For each organisation that signed: who signed, with what title, when (UTC), for which version of the text, the attestation they accepted, and every later change or withdrawal.", "Small");
+        builder.Paragraph("Memo: " + PartnerText.Field(memo.Title));
+        if (memo.ListHash is { } hash)
+        {
+            var when = memo.FinalisedAt is { } at ? " on " + When(at, memo) : "";
+            var who = memo.FinalisedBy is { } by ? " by " + PartnerText.Field(by) : "";
+            builder.Paragraph($"The list was made final{when}{who}. Its SHA-256 fingerprint: {hash}");
+        }
+        else
+        {
+            builder.Paragraph("The list is not final yet: this certificate shows the sign-ons so far.");
+        }
+
+        var zone = memo.IsUtc ? "UTC" : $"the memo's time zone, {memo.Zone.Id}, with UTC in brackets";
+        builder.Paragraph($"For each organisation that signed: the name as it asked to appear, who signed, with what title, when (in {zone}), for which version of the text, the attestation they accepted, who recorded each answer and how, and every later change, merge or withdrawal.", "Small");
         foreach (var thread in Threads(entries))
         {
             builder.Heading(2, PartnerText.Field(thread[0].Organisation));
             foreach (var entry in thread)
             {
-                builder.ListItem([new FlowRun(Describe(entry))], ordered: false, level: 0, listKey: "audit-" + thread[0].Organisation);
+                builder.ListItem([new FlowRun(Describe(entry, memo))], ordered: false, level: 0, listKey: "audit-" + thread[0].Organisation);
                 if (!string.IsNullOrWhiteSpace(entry.Attestation))
                 {
                     builder.Paragraph([new FlowRun("Attestation: ", Bold: true), new FlowRun(PartnerText.Field(entry.Attestation), Italic: true)], indentLevel: 1);
@@ -45,11 +78,32 @@ public static class AuditCertificate
         }
     }
 
-    private static string Describe(AuditEntry entry)
+    // "2026-11-02 16:14:00 Europe/Berlin (15:14:00 UTC)", or "2026-11-02 15:14:00 UTC" for a memo kept in UTC.
+    private static string When(DateTimeOffset at, AuditMemo memo)
     {
-        var when = CsvText.Time(entry.At).Replace('T', ' ').Replace("Z", " UTC", StringComparison.Ordinal);
+        var utc = CsvText.Time(at).Replace('T', ' ').Replace("Z", " UTC", StringComparison.Ordinal);
+        if (memo.IsUtc)
+        {
+            return utc;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(at, memo.Zone);
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + memo.Zone.Id
+            + " (" + at.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " UTC)";
+    }
+
+    private static string LocalIso(DateTimeOffset at, AuditMemo memo) =>
+        TimeZoneInfo.ConvertTime(at, memo.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string Describe(AuditEntry entry, AuditMemo memo)
+    {
         var who = string.Join(", ", new[] { entry.SignatoryName, entry.SignatoryTitle }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => PartnerText.Field(s)));
-        var parts = new List<string> { $"{when}: {Verb(entry.Action)}" };
+        var parts = new List<string> { $"{When(entry.At, memo)}: {Verb(entry.Action)}" };
+        if (!string.IsNullOrWhiteSpace(entry.DisplayName))
+        {
+            parts.Add($"as “{PartnerText.Field(entry.DisplayName)}”");
+        }
+
         if (who.Length > 0)
         {
             parts.Add("by " + who);
@@ -63,6 +117,7 @@ public static class AuditCertificate
 
         if (!string.IsNullOrWhiteSpace(entry.Actor))
         {
+            parts[^1] += ",";
             parts.Add("recorded by " + PartnerText.Field(entry.Actor));
         }
 
@@ -81,6 +136,7 @@ public static class AuditCertificate
         AuditAction.Reconfirmed => "reconfirmed",
         AuditAction.Changed => "changed",
         AuditAction.Withdrawn => "withdrew",
+        AuditAction.Merged => "duplicate merged in",
         _ => "declined",
     };
 

@@ -23,7 +23,7 @@ public static class CommentDigest
         string Esc(string s) => markdown ? MarkdownEscape.Escape(s) : BidiText.Isolate(OneLine(s));
         var text = new StringBuilder();
         text.Append(markdown ? "**" : string.Empty)
-            .Append(CultureInfo.InvariantCulture, $"{shown.Count} comment thread(s)")
+            .Append(CultureInfo.InvariantCulture, $"{Counted.Of(shown.Count, "comment thread")}")
             .Append(markdown ? "**" : string.Empty);
         if (hiddenResolved > 0)
         {

@@ -152,11 +152,11 @@ public static partial class MemoDiff
         if (structural || changed > MinorChangeMaxWords)
         {
             return new ChangeAssessment(true, changed, oldWords,
-                $"Suggested substantive: {changed} word(s) changed{(structural ? " and paragraphs added, removed or moved" : string.Empty)}; ask signers to reconfirm.");
+                $"Suggested substantive: {Counted.Of(changed, "word")} changed{(structural ? " and paragraphs added, removed or moved" : string.Empty)}; ask signers to reconfirm.");
         }
 
         return new ChangeAssessment(false, changed, oldWords,
-            $"Suggested minor: {changed} word(s) changed (at most {MinorChangeMaxWords} counts as minor); check it does not change meaning.");
+            $"Suggested minor: {Counted.Of(changed, "word")} changed (at most {MinorChangeMaxWords} counts as minor); check it does not change meaning.");
     }
 
     private static double Similarity(string a, string b)

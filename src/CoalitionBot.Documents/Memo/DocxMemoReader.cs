@@ -298,7 +298,7 @@ internal sealed class DocxMemoReader
         var comments = main.WordprocessingCommentsPart?.Comments?.Elements<Comment>().Count() ?? 0;
         if (comments > 0)
         {
-            Warn("comments", $"{comments} Word comment(s) were not imported; post them as comments on the memo instead.");
+            Warn("comments", $"{Counted.Of(comments, "Word comment")} {(comments == 1 ? "was" : "were")} not imported; post them as comments on the memo instead.");
         }
 
         if (main.HeaderParts.Concat<OpenXmlPart>(main.FooterParts).Any(p => p.RootElement?.InnerText.Trim().Length > 0))

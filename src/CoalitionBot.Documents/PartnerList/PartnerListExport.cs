@@ -32,15 +32,19 @@ public static class PartnerListExport
         return md.ToString();
     }
 
-    /// <summary>An HTML fragment with every piece of user text escaped.</summary>
-    public static string ToHtml(PartnerList list)
+    /// <summary>An HTML fragment with every piece of user text escaped; without <paramref name="header"/>, no title, To and Date (the memo has them).</summary>
+    public static string ToHtml(PartnerList list, bool header = true)
     {
         var request = list.Request;
-        var html = new StringBuilder("<section class=\"partner-list\">\n")
-            .Append("<h1>").Append(HtmlText.User(PartnerText.OneLine(request.MemoTitle))).Append("</h1>\n")
-            .Append("<p class=\"partner-list-meta\">To: ").Append(HtmlText.User(PartnerText.OneLine(request.Addressee)))
-            .Append("<br>Date: ").Append(HtmlText.Escape(PartnerText.FormatDate(request.Date, request.CultureName))).Append("</p>\n")
-            .Append("<h2>Signatories (").Append(list.Count).Append(")</h2>\n");
+        var html = new StringBuilder("<section class=\"partner-list\">\n");
+        if (header)
+        {
+            html.Append("<h1>").Append(HtmlText.User(PartnerText.OneLine(request.MemoTitle))).Append("</h1>\n")
+                .Append("<p class=\"partner-list-meta\">To: ").Append(HtmlText.User(PartnerText.OneLine(request.Addressee)))
+                .Append("<br>Date: ").Append(HtmlText.Escape(PartnerText.FormatDate(request.Date, request.CultureName))).Append("</p>\n");
+        }
+
+        html.Append("<h2>Signatories (").Append(list.Count).Append(")</h2>\n");
         foreach (var group in list.Groups)
         {
             if (list.HeadingOf(group) is { } heading)
@@ -66,15 +70,22 @@ public static class PartnerListExport
         return html.Append("</section>\n").ToString();
     }
 
-    /// <summary>Plain text for pasting into an e-mail: one organisation per line under upper-case category headings.</summary>
-    public static string ToPlainText(PartnerList list)
+    /// <summary>
+    /// Plain text for pasting into an e-mail: one organisation per line under upper-case category headings; without
+    /// <paramref name="header"/>, no title, To and Date lines (for pasting under the memo, which has them).
+    /// </summary>
+    public static string ToPlainText(PartnerList list, bool header = true)
     {
         var request = list.Request;
-        var text = new StringBuilder()
-            .Append(PartnerText.Field(request.MemoTitle)).Append('\n')
-            .Append("To: ").Append(PartnerText.Field(request.Addressee)).Append('\n')
-            .Append("Date: ").Append(PartnerText.FormatDate(request.Date, request.CultureName)).Append("\n\n")
-            .Append("Signatories (").Append(list.Count).Append(")\n");
+        var text = new StringBuilder();
+        if (header)
+        {
+            text.Append(PartnerText.Field(request.MemoTitle)).Append('\n')
+                .Append("To: ").Append(PartnerText.Field(request.Addressee)).Append('\n')
+                .Append("Date: ").Append(PartnerText.FormatDate(request.Date, request.CultureName)).Append("\n\n");
+        }
+
+        text.Append("Signatories (").Append(list.Count).Append(")\n");
         foreach (var group in list.Groups)
         {
             text.Append('\n');
@@ -108,7 +119,7 @@ public static class PartnerListExport
     /// A Word document: title block, the memo text (when given), then the signatories under category headings,
     /// and (when audit entries are given) the audit certificate as an appendix after a page break.
     /// </summary>
-    public static byte[] ToDocx(PartnerList list, MemoDocument? memo = null, IReadOnlyList<AuditEntry>? audit = null)
+    public static byte[] ToDocx(PartnerList list, MemoDocument? memo = null, IReadOnlyList<AuditEntry>? audit = null, AuditMemo? auditMemo = null)
     {
         var request = list.Request;
         using var builder = new DocxBuilder(request.MemoTitle, PaperSizes.Resolve(request.Paper, request.CultureName));
@@ -142,7 +153,7 @@ public static class PartnerListExport
         if (audit is not null)
         {
             builder.PageBreak();
-            AuditCertificate.Append(builder, request.MemoTitle, audit);
+            AuditCertificate.Append(builder, auditMemo ?? new AuditMemo(request.MemoTitle), audit);
         }
 
         return builder.Finish();

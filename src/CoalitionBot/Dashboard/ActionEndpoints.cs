@@ -28,7 +28,8 @@ internal static class ActionEndpoints
             "nudge" => $"nudge {memoCode} {Arg("organisations")}".TrimEnd(),
             "close" or "reopen" or "circulate" => $"{form["action"]} {memoCode}",
             "approve" when Arg("organisation").Length > 0 => $"approve {memoCode} {Arg("organisation")}",
-            "compile" => $"compile {memoCode} late {Choice(Arg("late"), "mark")} unconfirmed {Choice(Arg("unconfirmed"), "exclude")}" + (Arg("countries") == "true" ? " countries" : ""),
+            "compile" => $"compile {memoCode} late {Choice(Arg("late"), "mark")} unconfirmed {Choice(Arg("unconfirmed"), "exclude")}" + (Arg("countries") == "true" ? " countries" : "")
+                + (Arg("final") == "true" ? " final" : ""), // without it a closed memo's list is shown, not made final
             "reply" when Number(Arg("comment")) is { } n && Arg("text").Length > 0 => $"reply {memoCode} #{n} {Arg("text")}",
             "resolve" when Number(Arg("comment")) is { } n => $"resolve {memoCode} #{n}",
             _ => null,

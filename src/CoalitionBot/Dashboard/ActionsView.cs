@@ -17,6 +17,7 @@ internal static class ActionsView
             .Append(Choice("compile-late", "late", "Late sign-ons", "mark"))
             .Append(Choice("compile-unconfirmed", "unconfirmed", "Not re-confirmed", "exclude"))
             .Append("<label class=\"db-check\"><input type=\"checkbox\" name=\"countries\" value=\"true\"> Show countries</label>")
+            .Append("<label class=\"db-check\"><input type=\"checkbox\" name=\"final\" value=\"true\"> Make the list final (a closed memo; changes then need Reopen)</label>")
             .Append("<button type=\"submit\">Compile</button></fieldset></form>");
         html.Append("<div class=\"db-row\">")
             .Append(ActionForm.Button(code, "circulate", antiforgery, "Circulate", "Circulate " + code))

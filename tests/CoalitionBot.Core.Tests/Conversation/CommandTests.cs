@@ -226,20 +226,20 @@ public sealed class CommandTests
         await chat.Cora.Says("reply M-1 #1 Good point, will do.");
         await chat.Cora.Says("resolve M-1 #1");
         var list = (await chat.Amira.Says("comments M-1")).Text;
-        Assert.Contains("1 comment thread(s) (1 resolved not shown)", list);
+        Assert.Contains("1 comment thread (1 resolved not shown)", list);
         Assert.Contains("- Lucía Gómez (Fundación Derechos Humanos, 2026-11-02 14:00): #2 (v1) Overall fine.", list);
         Assert.DoesNotContain("Name the law", list);
         Assert.Contains("`comments M-1 all` shows resolved threads too", list);
 
         var all = (await chat.Amira.Says("comments M-1 all")).Text;
-        Assert.Contains("2 comment thread(s)", all);
+        Assert.Contains("2 comment threads", all);
         Assert.Contains("\n§2\n  \"First, vet every unit that receives assistance.\"\n", all);
         Assert.Contains("- Sam Lee (Global Peace Network, 2026-11-02 14:00) (resolved): #1 (v1) Name the law.", all);
         Assert.Contains("  - Cora Coordinator (coordinator, 2026-11-02 14:00): #3 Good point, will do.", all);
         Assert.True(all.IndexOf("On the memo as a whole", StringComparison.Ordinal) < all.IndexOf("§2", StringComparison.Ordinal), "general comments come first");
 
         await chat.Cora.Says("resolve M-1 #1");
-        Assert.Contains("2 comment thread(s)\n", (await chat.Amira.Says("comments M-1")).Text);
+        Assert.Contains("2 comment threads\n", (await chat.Amira.Says("comments M-1")).Text);
     }
 
     [Fact]
@@ -260,10 +260,10 @@ public sealed class CommandTests
         await using var chat = await CoalitionChat.StartAsync();
         await chat.Amira.SignsOn("M-1");
         var minor = await chat.Cora.Says("publish M-1 minor\n" + CoalitionChat.MemoText.Replace("urge", "strongly urge"));
-        Assert.Contains("1 sign-on(s) carry over", minor.Text);
+        Assert.Contains("1 sign-on carries over", minor.Text);
         Assert.Contains("Changes: §1 changed", minor.Text);
         var substantive = await chat.Cora.Says("publish M-1 substantive\n" + CoalitionChat.MemoText + "\n\n**Third**, consult civil society.");
-        Assert.Contains("1 signer(s) are asked to re-confirm", substantive.Text);
+        Assert.Contains("1 signer is asked to re-confirm", substantive.Text);
         Assert.Contains("Needs re-confirmation: 1", (await chat.Cora.Says("status M-1")).Text);
         Assert.Contains("please re-confirm", (await chat.Amira.Says("show M-1")).Text);
         var compiled = (await chat.Cora.Says("compile M-1")).Text;
@@ -343,9 +343,14 @@ public sealed class CommandTests
         await using var chat = await CoalitionChat.StartAsync();
         await chat.Sam.SignsOn("M-1");
         await chat.Cora.Says("close M-1");
-        Assert.Contains("now final", (await chat.Cora.Says("compile M-1")).Text);
+        var preview = await chat.Cora.Says("compile M-1");
+        Assert.Contains("M-1 is closed. This is the list as it would be made final: 1 organisation on the list.", preview.Text);
+        Assert.Contains("Press Make final, or type `compile M-1 final`.", preview.Text);
+        Assert.Null(await chat.Bot.QueryAsync(db => db.Memos.Select(m => m.FinalListHash).SingleAsync()));
+        var makeFinal = preview.Buttons.Single(b => b.Label == "Make final");
+        Assert.Contains("now final", (await chat.Cora.Presses(makeFinal.ActionId, makeFinal.Value)).Text);
         Assert.Contains("is final", (await chat.Lucia.Says("decline M-1")).Text);
-        Assert.Contains("is final; this is its list", (await chat.Cora.Says("compile M-1")).Text);
+        Assert.Contains("is final; this is the list it was made final with", (await chat.Cora.Says("compile M-1 final")).Text);
         Assert.Contains("open again", (await chat.Cora.Says("reopen M-1")).Text);
         var audit = await chat.Bot.QueryAsync(db => db.AuditEvents.Where(a => a.Action.StartsWith("memo.")).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["memo.created", "memo.opened", "memo.closed", "memo.finalised", "memo.reopened"], audit);
@@ -397,9 +402,9 @@ public sealed class CommandTests
         await chat.Cora.Says("partners link Global Peace Network | Quiet Person | quiet@gpn.org");
         await chat.Cora.Says("partners import\norganisation,sort_name,category,country,contact_name,contact_email,slack_id,teams_id\nGlobal Peace Network,,,,No Mail,,,");
         var again = await chat.Cora.Says("circulate M-1");
-        Assert.Contains("1 message(s) queued — 1 reached: 1 e-mail", again.Text);
+        Assert.Contains("1 message queued — 1 reached: 1 e-mail", again.Text);
         Assert.Contains("Not reachable (1): No Mail (no e-mail address and no chat identity)", again.Text);
-        Assert.Contains("0 message(s) queued", (await chat.Cora.Says("circulate M-1")).Text);
+        Assert.Contains("0 messages queued", (await chat.Cora.Says("circulate M-1")).Text);
         await chat.Bot.DeliverAsync();
         Assert.Single(chat.Bot.EmailsTo("quiet@gpn.org"));
         Assert.Single(chat.Amira.Inbox);

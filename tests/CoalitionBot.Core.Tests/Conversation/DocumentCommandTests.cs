@@ -29,7 +29,8 @@ public sealed class DocumentCommandTests
         Assert.Contains("## Signatories (2)\n\n### International\n\n- The Human Rights Advocates\n\n### National\n\n- Fundación Derechos Humanos †\n", list);
         Assert.Contains("† signed after the deadline", list);
         Assert.Contains("## Signed an earlier version, not yet re-confirmed (1)\n\n- Global Peace Network\n", list);
-        Assert.Contains("late mark, unconfirmed exclude", list.Replace("Preview", "late mark, unconfirmed exclude", StringComparison.Ordinal));
+        Assert.Contains("Sign-ons after the deadline are marked † (‖ when after you closed it early). Organisations that signed an earlier version and have not re-confirmed are left off (named below).", list);
+        Assert.DoesNotContain("late mark", list);
     }
 
     [Fact]
@@ -42,13 +43,13 @@ public sealed class DocumentCommandTests
         await chat.Lucia.SignsOn("M-1");
         await chat.Cora.Says("close M-1");
 
-        var list = (await chat.Cora.Says("compile M-1 late exclude unconfirmed mark countries")).Text;
+        var list = (await chat.Cora.Says("compile M-1 late exclude unconfirmed mark countries final")).Text;
         Assert.Contains("now final", list);
-        Assert.Contains("late exclude, unconfirmed mark, countries", list);
+        Assert.Contains("Sign-ons after the deadline are left off (named below). Organisations that signed an earlier version and have not re-confirmed are listed, marked ‡. Each organisation's country is shown.", list);
         Assert.Contains("## Signatories (1)\n\n### International\n\n- Global Peace Network (Switzerland) ‡\n", list);
         Assert.Contains("## Late, left off the list (1)\n\n- Fundación Derechos Humanos\n", list);
-        Assert.Contains("differs from the one compiled", (await chat.Cora.Says("compile M-1")).Text);
-        Assert.Contains("is final; this is its list", (await chat.Cora.Says("compile M-1 unconfirmed mark late exclude countries")).Text);
+        Assert.Contains("differs from the one it was made final with", (await chat.Cora.Says("compile M-1")).Text);
+        Assert.Contains("is final; this is the list it was made final with", (await chat.Cora.Says("compile M-1 unconfirmed mark late exclude countries")).Text);
         Assert.Contains("I don't understand \"late sideways\"", (await chat.Cora.Says("compile M-1 late sideways")).Text);
         var finalised = await chat.Bot.QueryAsync(db => db.AuditEvents.SingleAsync(a => a.Action == "memo.finalised"));
         Assert.Contains("\"Late\":\"Exclude\"", finalised.After);
@@ -64,7 +65,7 @@ public sealed class DocumentCommandTests
         await chat.Sam.Says("withdraw M-1 board said no");
         await chat.Lucia.SignsOn("M-1", title: "Coordinadora");
         var reply = await chat.Cora.Says("compile M-1");
-        Assert.Equal(6, reply.Buttons.Count);
+        Assert.Equal(8, reply.Buttons.Count);
         Assert.All(reply.Buttons, b => Assert.StartsWith("http://127.0.0.1:3978/downloads/", b.Url));
         Assert.All(reply.Buttons, b => Assert.Equal(ActionIds.Download, b.ActionId));
 
@@ -80,13 +81,17 @@ public sealed class DocumentCommandTests
         Assert.DoesNotContain("Global Peace Network", csv); // withdrawn
         Assert.Contains("<li>Fundación Derechos Humanos</li>", Encoding.UTF8.GetString(files["HTML"].Content));
         Assert.Equal("M-1-signatories.txt", files["Plain text"].FileName);
+        Assert.StartsWith("Memo to the Secretary of State\nTo: The Secretary of State\n", Encoding.UTF8.GetString(files["Plain text"].Content));
+        Assert.StartsWith("Signatories (2)\n", Encoding.UTF8.GetString(files["Plain text, list only"].Content));
+        Assert.DoesNotContain("<h1>", Encoding.UTF8.GetString(files["HTML, list only"].Content));
+        Assert.Contains("<li>Fundación Derechos Humanos</li>", Encoding.UTF8.GetString(files["HTML, list only"].Content));
         Assert.Equal((byte)'P', files["Word: memo + list"].Content[0]); // a zip: DOCX
         Assert.Equal((byte)'P', files["Audit certificate (Word)"].Content[0]);
 
         var audit = Encoding.UTF8.GetString(files["Audit certificate (CSV)"].Content);
         Assert.Contains("Lucía Gómez,Coordinadora", audit);
         Assert.Contains("I confirm I am authorised to sign this memo on behalf of Fundación Derechos Humanos.", audit);
-        Assert.Contains("Global Peace Network,withdrawn", audit);
+        Assert.Contains("Global Peace Network,,withdrawn", audit);
         Assert.Contains("board said no", audit);
     }
 
@@ -171,9 +176,9 @@ public sealed class DocumentCommandTests
             + "Peace Now,,National,Israel,Dana Levi,dana@peacenow.org,U0123ABCD,\n"
             + "Peace Now,,,,Eli Cohen,eli@peacenow.org,,\n"
             + "Global Peace Network,,,,Sam Lee,sam@gpn.org,,\n")).Text;
-        Assert.Contains("1 organisation(s) added, 1 already known", reply);
-        Assert.Contains("3 contact(s) linked", reply);
-        Assert.Contains("1 Slack/Teams id(s) were not stored", reply);
+        Assert.Contains("1 organisation added, 1 already known", reply);
+        Assert.Contains("3 contacts linked", reply);
+        Assert.Contains("1 Slack/Teams id was not stored", reply);
         Assert.Equal(2, await chat.Bot.QueryAsync(db => db.Contacts.CountAsync(c => c.Email!.EndsWith("@peacenow.org"))));
         Assert.Equal(1, await chat.Bot.QueryAsync(db => db.AuditEvents.CountAsync(a => a.Action == "organisation.imported")));
         var dana = chat.Bot.Person("Dana Levi", "dana@peacenow.org");
@@ -206,7 +211,7 @@ public sealed class DocumentCommandTests
 
         await gil.SignsOn("M-1", displayName: "GPN");
         var merged = (await chat.Cora.Says("partners merge Global Peace Network | GPN")).Text;
-        Assert.Contains("Merged GPN into Global Peace Network: 1 contact(s) and 0 sign-on(s) moved, 1 identical answer(s) folded", merged);
+        Assert.Contains("Merged GPN into Global Peace Network: 1 contact and 0 sign-ons moved, 1 identical answer folded", merged);
         Assert.Equal(3, await chat.Bot.QueryAsync(db => db.Organisations.CountAsync()));
         var gpn = await chat.Bot.QueryAsync(db => db.Organisations.SingleAsync(o => o.Name == "Global Peace Network"));
         Assert.Contains("GPN", gpn.Aliases);

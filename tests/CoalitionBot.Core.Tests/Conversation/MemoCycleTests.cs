@@ -39,7 +39,7 @@ public sealed class MemoCycleTests
         Assert.Equal(3, count);
 
         await chat.Cora.Says("close M-1");
-        var compiled = await chat.Cora.Says("compile M-1");
+        var compiled = await chat.Cora.Says("compile M-1 final");
         Assert.Contains("now final", compiled.Text);
         Assert.Contains("## Signatories (2)\n\n### International\n\n- Global Peace Network\n- The Human Rights Advocates (HRA)\n", compiled.Text);
         Assert.Contains("[HTML] | [Plain text] | [CSV] | [Word: memo + list] | [Audit certificate (Word)] | [Audit certificate (CSV)]", compiled.Text);

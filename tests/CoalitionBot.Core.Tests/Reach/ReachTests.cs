@@ -26,7 +26,7 @@ public sealed class ReachTests
         var reply = await chat.Cora.Says("circulate M-1");
         await chat.Bot.DeliverAsync();
 
-        Assert.Contains("4 message(s) queued — 4 reached: 1 Slack DM, 1 Teams chat, 2 e-mail", reply.Text);
+        Assert.Contains("4 messages queued — 4 reached: 1 Slack DM, 1 Teams chat, 2 e-mail", reply.Text);
         Assert.DoesNotContain("Not reachable", reply.Text);
         Assert.Single(chat.Slack.Sent, m => m.Target.UserId == "U1AMIRA");
         Assert.Single(chat.Teams.Sent, m => m.Target.UserId == "29:sam");
@@ -76,7 +76,7 @@ public sealed class ReachTests
         var mail = Assert.Single(chat.Bot.EmailsTo("amira@hra.org"));
         Assert.Contains(mail.Message.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons), b => b.Label == EmailRoute.LinkLabel);
         var status = (await chat.Cora.Says("status M-1")).Text;
-        Assert.Contains("Reach: 4 reached: 1 Teams chat, 3 e-mail of 4 contact(s). 1 reached by another route after the first failed.", status);
+        Assert.Contains("Reach: 4 reached: 1 Teams chat, 3 e-mail of 4 contacts. 1 reached by another route after the first failed.", status);
         Assert.Contains("reached by e-mail", (await chat.Cora.Says("partners")).Text);
     }
 

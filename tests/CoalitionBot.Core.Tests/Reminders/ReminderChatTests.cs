@@ -75,7 +75,7 @@ public sealed class ReminderChatTests
         var reply = await chat.Cora.Says("nudge M-1 Global Peace Network");
         await chat.Bot.DeliverAsync();
 
-        Assert.Contains("1 reminder(s) about M-1 queued", reply.Text);
+        Assert.Contains("1 reminder about M-1 queued", reply.Text);
         Assert.Single(ReminderCardsOf(chat.Sam));
         Assert.Empty(ReminderCardsOf(chat.Lucia));
         Assert.Empty(ReminderCardsOf(chat.Amira));

@@ -44,4 +44,36 @@ public sealed class AuditCertificateTests
         Assert.StartsWith("2026-11-25 11:00:00 UTC: withdrew", texts[carter + 3]);
         Assert.Contains("Board asked us to withdraw", texts[carter + 3]);
     }
+
+    [Fact]
+    public void ToCsv_MemoInItsZoneAndFinal_GivesBothTimesThePrintedNameAndTheHash()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 14, 5, 0, TimeSpan.Zero);
+        var memo = new AuditMemo("Memo", "Europe/Berlin", new string('a', 64), at.AddDays(20), "Cora Coordinator (web channel)");
+        var csv = AuditCertificate.ToCsv(memo, [
+            new AuditEntry("The Human Rights Advocates", AuditAction.Signed, at, "Amira Haddad", "Director", "abc", Attestation, null, "Amira Haddad (Slack)", DisplayName: "HRA"),
+        ]);
+
+        var lines = csv.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal("organisation,printed_name,action,at_utc,at_memo_zone,signatory_name,signatory_title,version_hash,attestation,detail,actor,via", lines[0]);
+        Assert.StartsWith("The Human Rights Advocates,HRA,signed,2026-11-02T14:05:00Z,2026-11-02T15:05:00+01:00,Amira Haddad,Director,", lines[1]);
+        Assert.Equal(",,finalised,2026-11-22T14:05:00Z,2026-11-22T15:05:00+01:00,,,,,final list hash " + new string('a', 64) + ",Cora Coordinator (web channel),", lines[2]);
+    }
+
+    [Fact]
+    public void ToDocx_MemoInItsZone_ShowsLocalTimeWithUtcThePrintedNameTheHashAndMerges()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 14, 5, 0, TimeSpan.Zero);
+        var memo = new AuditMemo("Memo", "America/New_York", new string('b', 64), at.AddDays(1), "Cora Coordinator (Teams)");
+        var docx = AuditCertificate.ToDocx(memo, [
+            new AuditEntry("Éxodo", AuditAction.Signed, at, "Ana", "Directora", null, null, null, "Ana (Slack)", DisplayName: "Éxodo A.C."),
+            new AuditEntry("Éxodo", AuditAction.Merged, at.AddHours(1), null, null, null, null, "“Exodo” was a duplicate", "Cora Coordinator (Teams)"),
+        ]);
+
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        var texts = DocxText.Paragraphs(docx).Select(p => p.Text).ToList();
+        Assert.Contains("The list was made final on 2026-11-03 09:05:00 America/New_York (14:05:00 UTC) by Cora Coordinator (Teams). Its SHA-256 fingerprint: " + new string('b', 64), texts);
+        Assert.Contains("2026-11-02 09:05:00 America/New_York (14:05:00 UTC): signed as “Éxodo A.C.” by Ana, Directora, recorded by Ana (Slack)", texts);
+        Assert.Contains("2026-11-02 10:05:00 America/New_York (15:05:00 UTC): duplicate merged in, recorded by Cora Coordinator (Teams) — “Exodo” was a duplicate", texts);
+    }
 }

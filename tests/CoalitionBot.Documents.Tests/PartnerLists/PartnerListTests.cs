@@ -28,6 +28,20 @@ public sealed class PartnerListTests
         Golden.AssertMatches("partner-list.txt", PartnerListExport.ToPlainText(PartnerListBuilder.Build(SampleSignatories.Request())));
 
     [Fact]
+    public void ToPlainTextAndHtml_WithoutHeader_StartWithTheSignatories()
+    {
+        var list = PartnerListBuilder.Build(SampleSignatories.Request());
+        var text = PartnerListExport.ToPlainText(list, header: false);
+        var html = PartnerListExport.ToHtml(list, header: false);
+
+        Assert.StartsWith($"Signatories ({list.Count})\n", text);
+        Assert.EndsWith(PartnerListExport.ToPlainText(list)[PartnerListExport.ToPlainText(list).IndexOf("Signatories (", StringComparison.Ordinal)..], text);
+        Assert.DoesNotContain("<h1>", html);
+        Assert.DoesNotContain("To: ", html);
+        Assert.StartsWith($"<section class=\"partner-list\">\n<h2>Signatories ({list.Count})</h2>", html);
+    }
+
+    [Fact]
     public void Build_SampleSignatories_CsvMatchesGolden() =>
         Golden.AssertMatches("partner-list.csv", PartnerListExport.ToCsv(PartnerListBuilder.Build(SampleSignatories.Request())));
 

@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         {
             using var http = new HttpClient { BaseAddress = first.BaseAddress };
             var reply = await http.PostAsJsonAsync("web/api/send", new { email = BulkCoalition.CoordinatorEmail, text = "circulate M-1" });
-            Assert.Contains("500 message(s) queued", await reply.Content.ReadAsStringAsync());
+            Assert.Contains("500 messages queued", await reply.Content.ReadAsStringAsync());
 
             await simulator.WaitForActivitiesAsync(150, new CancellationTokenSource(Patience).Token);
             await first.KillAsync();

@@ -57,10 +57,12 @@ public sealed class DashboardActionTests(ITestOutputHelper output)
         await client.ActAsync("M-1", new() { ["action"] = "circulate" });
 
         var (_, closed) = await client.ActAsync("M-1", new() { ["action"] = "close" });
-        var (_, compiled) = await client.ActAsync("M-1", new() { ["action"] = "compile", ["late"] = "mark", ["unconfirmed"] = "exclude", ["countries"] = "true" });
+        var (_, preview) = await client.ActAsync("M-1", new() { ["action"] = "compile", ["late"] = "mark", ["unconfirmed"] = "exclude", ["countries"] = "true" });
+        var (_, compiled) = await client.ActAsync("M-1", new() { ["action"] = "compile", ["late"] = "mark", ["unconfirmed"] = "exclude", ["countries"] = "true", ["final"] = "true" });
         var (_, reopened) = await client.ActAsync("M-1", new() { ["action"] = "reopen" });
 
         Assert.Contains("closed", closed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("This is the list as it would be made final", preview);
         Assert.Contains("now final", compiled);
         Assert.Contains("/downloads/", compiled);
         Assert.DoesNotContain("data-action-id", compiled); // chat buttons mean nothing here; links do

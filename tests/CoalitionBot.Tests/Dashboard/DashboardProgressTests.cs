@@ -62,6 +62,6 @@ public sealed class DashboardProgressTests
         Assert.Equal("Circulating M-1: queueing the memo for every contact…", events.Progress[0]);
         var total = Regex.Match(queued!, @"^Circulating M-1: 0 of (\d+) message\(s\) delivered…$").Groups[1].Value;
         Assert.NotEqual("", total);
-        Assert.Equal($"Circulated M-1: {total} of {total} message(s) delivered.", settled);
+        Assert.Equal($"Circulated M-1: {total} of {total} messages delivered.", settled);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class EmailReachTests
         var circulation = Assert.Single(server.Received, r => r.Message.To.Mailboxes.Single().Address == Pat).Message;
         var link = PersonalLink(circulation);
 
-        Assert.Contains("Nudged: 1 reminder(s)", await Says(cora, "nudge M-1 Open Hands"));
+        Assert.Contains("Nudged: 1 reminder", await Says(cora, "nudge M-1 Open Hands"));
         await factory.DeliverAsync();
         var nudge = server.Received.Last().Message;
         Assert.StartsWith("Reminder: M-1", nudge.Subject, StringComparison.Ordinal);

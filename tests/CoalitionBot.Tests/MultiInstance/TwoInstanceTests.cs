@@ -25,7 +25,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
         _ = second.Services; // starts the second instance (it migrates too: nothing left to do)
 
         var reply = await first.Handler.HandleAsync(BulkCoalition.Says(BulkCoalition.CoordinatorEmail, "circulate M-1"), CancellationToken.None);
-        Assert.Contains("500 message(s) queued", TextOf(reply));
+        Assert.Contains("500 messages queued", TextOf(reply));
         var handled = await Task.WhenAll(Task.Run(first.DrainAsync), Task.Run(second.DrainAsync));
 
         output.WriteLine($"first instance sent {handled[0]}, second instance sent {handled[1]}");

@@ -26,12 +26,12 @@ public sealed class LookupRateLimitTests
         Assert.Contains("you are its coordinator", await cora.Says("setup Rights Before Arms"));
         var csv = new StringBuilder("organisation,sort_name,category,country,contact_name,contact_email,slack_id,teams_id\n");
         emails.Select((e, i) => $"Organisation {i + 1},,International,,Person {i + 1},{e},,\n").ToList().ForEach(line => csv.Append(line));
-        Assert.Contains("4 organisation(s) added", await cora.Says("partners import\n" + csv));
+        Assert.Contains("4 organisations added", await cora.Says("partners import\n" + csv));
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you to act."));
 
         var circulated = await cora.Says("circulate M-1");
 
-        Assert.True(circulated.Contains("2 message(s) queued — 2 reached: 2 Slack DM", StringComparison.Ordinal), circulated);
+        Assert.True(circulated.Contains("2 messages queued — 2 reached: 2 Slack DM", StringComparison.Ordinal), circulated);
         Assert.Contains("Still being looked up (2)", circulated);
         Assert.DoesNotContain("Not reachable", circulated);
 
@@ -56,7 +56,7 @@ public sealed class LookupRateLimitTests
         }
 
         var status = SlackBlocks.Text((await cora.SaysRaw("status M-1"))["blocks"]);
-        Assert.Contains("Reach: 4 reached: 4 Slack DM of 4 contact(s).", status);
+        Assert.Contains("Reach: 4 reached: 4 Slack DM of 4 contacts.", status);
         Assert.DoesNotContain("being looked up", status);
         Assert.All(host.Problems(), p => Assert.Equal("users.lookupByEmail: ratelimited", p));
     }

@@ -57,7 +57,7 @@ public sealed partial class ReachAcceptanceTests(ITestOutputHelper output)
         Assert.Contains("you are its coordinator", await cora.Says("setup Rights Before Arms"));
         Assert.All(await teams.Simulator.InstallBotAsync(teams.Http, teams.Messages, team), s => Assert.True((int)s < 300, s.ToString()));
         var imported = await cora.Says("partners import\n" + DirectoryCsv(emails));
-        Assert.Contains($"{Organisations} organisation(s) added", imported);
+        Assert.Contains($"{Organisations} organisations added", imported);
 
         // The background look-up of the import: Slack answers 50 look-ups a minute, then 429 with Retry-After.
         Assert.Equal(Contacts, await teams.Factory.SweepAsync());
@@ -66,7 +66,7 @@ public sealed partial class ReachAcceptanceTests(ITestOutputHelper output)
 
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you to attach human rights conditions."));
         var circulated = await cora.Says("circulate M-1");
-        Assert.True(circulated.Contains($"{Contacts - 26} message(s) queued", StringComparison.Ordinal), circulated);
+        Assert.True(circulated.Contains($"{Contacts - 26} messages queued", StringComparison.Ordinal), circulated);
         Assert.Contains("Still being looked up (26)", circulated);
         Assert.DoesNotContain("Not reachable", circulated);
 
@@ -92,7 +92,7 @@ public sealed partial class ReachAcceptanceTests(ITestOutputHelper output)
 
         Assert.Equal(InTeams, teams.Simulator.CreatedConversations.Values.Intersect(teamsPeople.Select(m => m.Id)).Count());
         var status = SlackBlocks.Text((await cora.SaysRaw("status M-1"))["blocks"]);
-        Assert.Contains($"Reach: {Contacts} reached: {InSlack} Slack DM, {InTeams} Teams chat, {ByEmail} e-mail of {Contacts} contact(s).", status);
+        Assert.Contains($"Reach: {Contacts} reached: {InSlack} Slack DM, {InTeams} Teams chat, {ByEmail} e-mail of {Contacts} contacts.", status);
         Assert.DoesNotContain("Not reached", status);
         Assert.DoesNotContain("being looked up", status);
 

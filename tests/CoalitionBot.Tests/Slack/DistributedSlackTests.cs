@@ -42,7 +42,7 @@ public sealed class DistributedSlackTests
         }
 
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you."));
-        Assert.Contains("3 message(s) queued", await cora.Says("circulate M-1"));
+        Assert.Contains("3 messages queued", await cora.Says("circulate M-1"));
         Assert.Equal(3, await host.DeliverAsync());
 
         foreach (var (partner, team) in partners)

@@ -53,7 +53,7 @@ public sealed class MixedSlackTeamsTests
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
         // Dana never wrote to the bot: she is reached by e-mail (queued; this host has no e-mail channel).
         var circulated = await cora.Says("circulate M-1");
-        Assert.Contains("5 message(s) queued", circulated);
+        Assert.Contains("5 messages queued", circulated);
         Assert.Contains("1 e-mail", circulated);
         Assert.Equal(5, await teams.DeliverAsync());
         tom.MovesToPrivateChat();
@@ -71,10 +71,10 @@ public sealed class MixedSlackTeamsTests
         var status = (await cora.SaysRaw("status M-1"))["blocks"];
         Assert.Equal("3", SlackBlocks.Fact(status, "Signed"));
         Assert.Equal("1", SlackBlocks.Fact(status, "Declined"));
-        Assert.Contains("Not answered yet: Citizens for Accountability", SlackBlocks.Text(status));
+        Assert.Contains("• Citizens for Accountability", SlackBlocks.Text(status));
 
         Assert.Contains("is closed", await cora.Says("close M-1"));
-        var compiled = await cora.Says("compile M-1");
+        var compiled = await cora.Says("compile M-1 final");
         Assert.Contains(
             "*Signatories (3)*\n\n*International*\n\n• Global Peace Network\n• The Human Rights Advocates\n\n*National*\n\n• Fundación Derechos Humanos\nDownload links work until",
             compiled);

@@ -55,7 +55,7 @@ public sealed class SlackCycleTests
 
         // The memo's text follows the command on the next lines of the same /memo message.
         Assert.Contains("Draft M-1", await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
-        Assert.Contains("6 message(s) queued", await cora.Says("circulate M-1"));
+        Assert.Contains("6 messages queued", await cora.Says("circulate M-1"));
         Assert.Equal(6, await host.DeliverAsync());
         foreach (var partner in new[] { amira, ben, sam, lucia, tom, dana })
         {
@@ -91,20 +91,20 @@ public sealed class SlackCycleTests
         Assert.Equal("3", SlackBlocks.Fact(status, "Signed"));
         Assert.Equal("1", SlackBlocks.Fact(status, "Declined"));
         Assert.Equal("1", SlackBlocks.Fact(status, "No answer"));
-        Assert.Contains("Not answered yet: Citizens for Accountability", SlackBlocks.Text(status));
+        Assert.Contains("• Citizens for Accountability", SlackBlocks.Text(status));
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms from the new card.
         var published = await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.");
         Assert.Contains("§4 added", published);
-        Assert.Contains("3 signer(s) are asked to re-confirm", published);
-        Assert.Contains("6 partner contact(s) are being told", published);
+        Assert.Contains("3 signers are asked to re-confirm", published);
+        Assert.Contains("6 partner contacts are being told", published);
         Assert.Equal(6, await host.DeliverAsync());
         Assert.Contains("please re-confirm", SlackBlocks.Text(amira.LastCard.Blocks));
         await SignsAsync(sam, "Re-confirm", "Global Peace Network", "Sam Lee", "Coordinator", "International");
         Assert.Equal("2", SlackBlocks.Fact((await cora.SaysRaw("status M-1"))["blocks"], "Needs re-confirmation"));
 
         Assert.Contains("is closed", await cora.Says("close M-1"));
-        var compiled = await cora.Says("compile M-1");
+        var compiled = await cora.Says("compile M-1 final");
         Assert.Contains("now final", compiled);
         Assert.Contains(
             "*Memo to the Secretary of State*\n\nTo: The Secretary of State\nDate: 2 November 2026\n\n*Signatories (1)*\n\n*International*\n\n• Global Peace Network\n\n"

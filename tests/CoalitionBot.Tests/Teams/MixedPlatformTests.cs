@@ -51,7 +51,7 @@ public sealed class MixedPlatformTests
         Assert.Contains("Draft M-1", (await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text)).Html);
         // Dana never wrote to the bot: she is reached by e-mail (queued; this host has no e-mail channel).
         var circulated = (await cora.Says("circulate M-1")).Html;
-        Assert.Contains("5 message(s) queued", circulated);
+        Assert.Contains("5 messages queued", circulated);
         Assert.Contains("1 e-mail", circulated);
         Assert.Equal(5, await host.DeliverAsync());
         Assert.Contains("Sign on", Assert.Single(await sam.InboxAsync()));
@@ -71,7 +71,7 @@ public sealed class MixedPlatformTests
         var status = (await cora.Says("status M-1")).Html;
         Assert.Contains("<dt>Signed</dt><dd>3</dd>", status);
         Assert.Contains("<dt>Declined</dt><dd>1</dd>", status);
-        Assert.Contains("Not answered yet: Citizens for Accountability", status);
+        Assert.Contains("• Citizens for Accountability", status);
 
         Assert.Contains("is closed", (await cora.Says("close M-1")).Html);
         var compiled = (await cora.Says("compile M-1")).Html;

@@ -58,7 +58,7 @@ public sealed class TeamsCycleTests
 
         var created = TeamsCards.Text(await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text));
         Assert.Contains("Draft M-1", created);
-        Assert.Contains("6 message(s) queued", TeamsCards.Text(await cora.Says("circulate M-1")));
+        Assert.Contains("6 messages queued", TeamsCards.Text(await cora.Says("circulate M-1")));
         Assert.Equal(6, await host.DeliverAsync());
 
         // Channel users had no 1:1 chat yet: the bot opened one with POST /v3/conversations.
@@ -108,13 +108,13 @@ public sealed class TeamsCycleTests
         Assert.Equal("3", TeamsCards.Fact(status, "Signed"));
         Assert.Equal("1", TeamsCards.Fact(status, "Declined"));
         Assert.Equal("1", TeamsCards.Fact(status, "No answer"));
-        Assert.Contains("Not answered yet: Citizens for Accountability", TeamsCards.Text(status));
+        Assert.Contains("• Citizens for Accountability", TeamsCards.Text(status));
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms from the new card.
         var published = TeamsCards.Text(await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society."));
         Assert.Contains("§4 added", published);
-        Assert.Contains("3 signer(s) are asked to re-confirm", published);
-        Assert.Contains("6 partner contact(s) are being told", published);
+        Assert.Contains("3 signers are asked to re-confirm", published);
+        Assert.Contains("6 partner contacts are being told", published);
         Assert.Equal(6, await host.DeliverAsync());
         Assert.Contains("please re-confirm", TeamsCards.Text(amira.LastCard));
         Assert.Contains(TeamsCards.Actions(sam.LastCard), a => a["title"]?.GetValue<string>() == "Re-confirm");
@@ -122,7 +122,7 @@ public sealed class TeamsCycleTests
         Assert.Equal("2", TeamsCards.Fact(await cora.Says("status M-1"), "Needs re-confirmation"));
 
         Assert.Contains("is closed", TeamsCards.Text(await cora.Says("close M-1")));
-        var compiled = TeamsCards.Text(await cora.Says("compile M-1"));
+        var compiled = TeamsCards.Text(await cora.Says("compile M-1 final"));
         Assert.Contains("now final", compiled);
         Assert.Contains(
             "Memo to the Secretary of State\nTo: The Secretary of State\nDate: 2 November 2026\nSignatories (1)\nInternational\n- Global Peace Network\n"

@@ -53,7 +53,7 @@ public sealed class WebCycleTests
 
         var created = await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text);
         Assert.Contains("Draft M-1", created.Html);
-        Assert.Contains("6 message(s) queued", (await cora.Says("circulate M-1")).Html);
+        Assert.Contains("6 messages queued", (await cora.Says("circulate M-1")).Html);
         Assert.Equal(6, await factory.DeliverAsync());
         Assert.Contains("Sign on", Assert.Single(await amira.InboxAsync()));
 
@@ -75,17 +75,18 @@ public sealed class WebCycleTests
         Assert.Contains("<dt>Signed</dt><dd>3</dd>", status);
         Assert.Contains("<dt>Declined</dt><dd>1</dd>", status);
         Assert.Contains("<dt>No answer</dt><dd>1</dd>", status);
-        Assert.Contains("Not answered yet: Citizens for Accountability", status);
+        Assert.Contains("• Citizens for Accountability", status);
 
         // A substantive version marks the signers for re-confirmation; Sam re-confirms.
-        Assert.Contains("3 signer(s) are asked to re-confirm", (await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.")).Html);
+        Assert.Contains("3 signers are asked to re-confirm", (await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Third**, consult civil society.")).Html);
         await factory.DeliverAsync();
         Assert.Contains("please re-confirm", (await amira.InboxAsync()).Last());
         await sam.Submits("signon", "M-1", Fields("Global Peace Network", "Sam Lee", "Coordinator", "International"));
         Assert.Contains("<dt>Needs re-confirmation</dt><dd>2</dd>", (await cora.Says("status M-1")).Html);
 
         Assert.Contains("is closed", (await cora.Says("close M-1")).Html);
-        var compiled = (await cora.Says("compile M-1")).Html;
+        Assert.Contains("This is the list as it would be made final", (await cora.Says("compile M-1")).Html);
+        var compiled = (await cora.Says("compile M-1 final")).Html;
         Assert.Contains("now final", compiled);
         var list = Normalise(compiled);
         Assert.Equal(
@@ -93,7 +94,7 @@ public sealed class WebCycleTests
             + "<h3>International</h3>\n<ul>\n<li>Global Peace Network</li>\n</ul>\n"
             + "<h2>Signed an earlier version, not yet re-confirmed (2)</h2>\n<ul>\n<li>The Human Rights Advocates</li>\n<li>Riverside Refugee Aid</li>\n</ul>\n",
             list);
-        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(compiled, "<a class=\"cb-button\" href=\"http://[^\"]+/downloads/[A-Za-z0-9_.-]+\"").Count);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(compiled, "<a class=\"cb-button\" href=\"http://[^\"]+/downloads/[A-Za-z0-9_.-]+\"").Count);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
