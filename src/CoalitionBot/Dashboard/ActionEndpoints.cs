@@ -52,7 +52,7 @@ internal static class ActionEndpoints
 
             // Not a direct conversation: the person's DM with the bot (where proactive messages go) stays as it is.
             new Place(identity.Platform, identity.TenantId, Place, PlaceKind.Channel),
-            new CommandText(command));
+            new CommandText(command)) { Coalition = user.CoalitionId };
         var reply = await handler.HandleAsync(inbound, ct);
         var html = reply switch
         {
