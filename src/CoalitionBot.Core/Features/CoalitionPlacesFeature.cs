@@ -50,20 +50,26 @@ public sealed class CoalitionPlacesFeature : IFeature
 
         var chosen = matches[0];
         var contact = ctx.MyContacts.First(c => c.CoalitionId == chosen.Id);
-        var id = ctx.Inbound.Actor.Identity;
-        using (ctx.Scope.Everywhere())
-        {
-            var identities = await ctx.Data.ListAsync(ctx.Data.Identities.Where(i => i.ContactId == contact.Id && i.Platform == id.Platform && i.TenantId == id.TenantId && i.UserId == id.UserId), ct);
-            foreach (var identity in identities)
-            {
-                identity.ChosenAt = ctx.Now;
-            }
-        }
-
+        await PickAsync(ctx, contact.Id, ct);
         ctx.Coalition = chosen;
         ctx.Me = contact;
         await ctx.SaveAsync(ct);
         return new MessageReply(Message.Text($"Your commands are now for \"{chosen.Name}\". Type `coalition use` to see your coalitions or pick another."));
+    }
+
+    /// <summary>Remembers <paramref name="contactId"/>'s coalition as this chat identity's pick, and forgets any earlier pick.</summary>
+    internal static async Task PickAsync(RequestContext ctx, Guid contactId, CancellationToken ct)
+    {
+        var id = ctx.Inbound.Actor.Identity;
+        using (ctx.Scope.Everywhere())
+        {
+            var identities = await ctx.Data.ListAsync(ctx.Data.Identities.Where(i => i.Platform == id.Platform && i.TenantId == id.TenantId && i.UserId == id.UserId), ct);
+            var added = ctx.Data.Added<ContactIdentity>().Where(i => i.Platform == id.Platform && i.TenantId == id.TenantId && i.UserId == id.UserId);
+            foreach (var identity in identities.Concat(added).Distinct())
+            {
+                identity.ChosenAt = identity.ContactId == contactId ? ctx.Now : null;
+            }
+        }
     }
 
     private static async Task<Reply> LinkAsync(RequestContext ctx, CancellationToken ct)

@@ -75,8 +75,12 @@ public sealed class SetupFeature(IOptions<CoalitionOptions> options) : IFeature
             ConversationId = ctx.Inbound.Place.ConversationId,
             Reference = ctx.Inbound.Place.Reference,
             LastSeenAt = ctx.Now,
-            ChosenAt = all.Count == 0 ? null : ctx.Now, // the coordinator goes on in the coalition they just started
         });
+        if (all.Count > 0)
+        {
+            await CoalitionPlacesFeature.PickAsync(ctx, me.Id, ct); // the coordinator goes on in the coalition they just started
+        }
+
         ctx.Coalition = coalition;
         ctx.Me = me;
         ctx.Audit("coalition.created", coalition.Name, null, after: new { coalition.Name, Coordinator = me.Name });

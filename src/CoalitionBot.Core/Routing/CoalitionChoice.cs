@@ -20,7 +20,7 @@ internal static class CoalitionChoice
         IDataSession data, Inbound inbound, Guid? named, IReadOnlyList<ContactIdentity> identities, IReadOnlyList<Contact> contacts, CancellationToken ct)
     {
         var memberIds = contacts.Select(c => c.CoalitionId).Distinct().ToList();
-        var memberships = memberIds.Count == 0 ? [] : await data.ListAsync(data.Coalitions.Where(c => memberIds.Contains(c.Id)).OrderBy(c => c.CreatedAt), ct);
+        var memberships = memberIds.Count == 0 ? [] : await data.ListAsync(data.Coalitions.Where(c => memberIds.Contains(c.Id)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Name), ct);
         if (named is { } id && await data.FirstOrDefaultAsync(data.Coalitions.Where(c => c.Id == id), ct) is { } coalition)
         {
             return (coalition, memberships, Stranger);
