@@ -9,6 +9,10 @@ public sealed class SlackInstallationStore(CoalitionDbContext db)
     public Task<SlackInstallation?> FindActiveAsync(string teamId, CancellationToken cancellationToken) =>
         db.SlackInstallations.AsNoTracking().FirstOrDefaultAsync(i => i.TeamId == teamId && i.DeactivatedAt == null, cancellationToken);
 
+    /// <summary>The teams with an active installation, oldest install first.</summary>
+    public Task<List<string>> ActiveTeamsAsync(CancellationToken cancellationToken) =>
+        db.SlackInstallations.AsNoTracking().Where(i => i.DeactivatedAt == null).OrderBy(i => i.Id).Select(i => i.TeamId).ToListAsync(cancellationToken);
+
     /// <summary>Installs or re-installs a team: one row per team, replaced by the latest install.</summary>
     public async Task SaveAsync(SlackInstallation installation, CancellationToken cancellationToken)
     {

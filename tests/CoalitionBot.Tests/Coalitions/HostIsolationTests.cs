@@ -4,7 +4,7 @@ using CoalitionBot.Core.Domain;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Dashboard;
 using CoalitionBot.Tests.SignOnPage;
-using CoalitionBot.Tests.WebChannel;
+using WebClient = CoalitionBot.Tests.WebChannel.WebClient;
 using CoalitionBot.WebChannel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
