@@ -40,7 +40,7 @@ public sealed partial class InboundPipeline(
 
             scope.Enter(coalition?.Id ?? CoalitionScope.Nobody);
             var context = new RequestContext(inbound, data, clock, me, coalition, route) { Scope = scope, Memberships = memberships, MyContacts = contacts, NoCoalition = noCoalition };
-            var reply = await HandleAsync(context, route, ct);
+            var reply = CoalitionLabel.Apply(await HandleAsync(context, route, ct), context);
             return context.Coalition is { } answered ? CoalitionStamp.Apply(reply, answered.Id) : reply;
         }
         catch (RefusalException refusal)

@@ -54,7 +54,10 @@ public sealed class SeveralCoalitionsTests
         Assert.DoesNotContain(TwoCoalitions.Secret, list);
 
         await world.Amira.Says($"coalition use {TwoCoalitions.Alpha}");
-        Assert.Contains(TwoCoalitions.Secret, (await world.Amira.Says("show M-1")).Text);
+        var shown = (await world.Amira.Says("show M-1")).Text;
+        Assert.Contains(TwoCoalitions.Secret, shown);
+        Assert.Contains($"Coalition: {TwoCoalitions.Alpha}", shown); // M-1 of which? She is in two.
+        Assert.DoesNotContain("Coalition: ", (await world.Sam.Says("show M-1")).Text); // Sam is in one: answers as before
         Assert.Contains("You are not in a coalition called \"Nowhere\"", (await world.Amira.Says("coalition use Nowhere")).Text);
     }
 

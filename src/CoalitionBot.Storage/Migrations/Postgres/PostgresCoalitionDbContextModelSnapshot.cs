@@ -942,6 +942,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTimeOffset?>("RefreshLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasMaxLength(2000)

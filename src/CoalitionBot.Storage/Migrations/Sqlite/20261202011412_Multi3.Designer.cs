@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoalitionBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoalitionDbContext))]
-    [Migration("20261202002022_Multi3")]
+    [Migration("20261202011412_Multi3")]
     partial class Multi3
     {
         /// <inheritdoc />
@@ -935,6 +935,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.Property<string>("ProtectedRefreshToken")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshLeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Scopes")
                         .IsRequired()

@@ -16,6 +16,12 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                 table: "Identities");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RefreshLeaseUntil",
+                table: "SlackInstallations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ChosenAt",
                 table: "Identities",
                 type: "timestamp with time zone",
@@ -60,6 +66,10 @@ namespace CoalitionBot.Storage.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Identities_Platform_TenantId_UserId_ContactId",
                 table: "Identities");
+
+            migrationBuilder.DropColumn(
+                name: "RefreshLeaseUntil",
+                table: "SlackInstallations");
 
             migrationBuilder.DropColumn(
                 name: "ChosenAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoalitionBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCoalitionDbContext))]
-    [Migration("20261202002031_Multi3")]
+    [Migration("20261202011427_Multi3")]
     partial class Multi3
     {
         /// <inheritdoc />
@@ -944,6 +944,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<string>("ProtectedRefreshToken")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RefreshLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Scopes")
                         .IsRequired()

@@ -16,6 +16,12 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                 table: "Identities");
 
             migrationBuilder.AddColumn<long>(
+                name: "RefreshLeaseUntil",
+                table: "SlackInstallations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "ChosenAt",
                 table: "Identities",
                 type: "INTEGER",
@@ -60,6 +66,10 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Identities_Platform_TenantId_UserId_ContactId",
                 table: "Identities");
+
+            migrationBuilder.DropColumn(
+                name: "RefreshLeaseUntil",
+                table: "SlackInstallations");
 
             migrationBuilder.DropColumn(
                 name: "ChosenAt",
