@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoalitionBot.Core.Data;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Storage.Installations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -13,8 +14,11 @@ namespace CoalitionBot.Storage;
 /// memo, one delivery per idempotency key, one row per processed inbound item) is a unique index, so
 /// concurrent requests are settled by the database, not by check-then-insert.
 /// </summary>
-public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract partial class CoalitionDbContext(DbContextOptions options, CoalitionScope? scope = null) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The coalition every coalition-owned set is filtered to (see <see cref="CoalitionScope"/>); null: all.</summary>
+    internal Guid? ScopedCoalition => scope?.CoalitionId;
+
     public DbSet<Coalition> Coalitions => Set<Coalition>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -59,6 +63,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<OAuthStateUse> OAuthStateUses => Set<OAuthStateUse>();
 
+    public DbSet<CoalitionLink> CoalitionLinks => Set<CoalitionLink>();
+
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance (it encrypts the Slack tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -88,7 +94,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
         });
         model.Entity<ContactIdentity>(e =>
         {
-            e.HasIndex(x => new { x.Platform, x.TenantId, x.UserId }).IsUnique();
+            // One identity row per contact: a person in several coalitions is a contact, with this identity, in each.
+            e.HasIndex(x => new { x.Platform, x.TenantId, x.UserId, x.ContactId }).IsUnique();
             e.HasIndex(x => x.ContactId);
             e.Property(x => x.Reference).HasMaxLength(4000);
             e.Property(x => x.RouteFailure).HasMaxLength(1000);
@@ -200,6 +207,8 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.UsedAt);
         });
         model.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(int.MaxValue));
+        model.Entity<CoalitionLink>(e => e.HasIndex(x => new { x.Platform, x.TenantId, x.ConversationId }).IsUnique());
+        ScopeToCoalition(model);
     }
 
     private static void StringList(PropertyBuilder<List<string>> property)

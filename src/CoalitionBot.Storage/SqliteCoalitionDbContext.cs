@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoalitionBot.Storage;

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoalitionBot.Storage;
 
@@ -33,6 +34,7 @@ public static class StorageServices
         }
 
         services.AddSingleton<OutboxSignal>();
+        services.TryAddScoped<CoalitionScope>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IDataSession, EfDataSession>();
         services.AddScoped<DeliveryQueue>();

@@ -8,7 +8,7 @@ namespace CoalitionBot.Storage;
 internal static class UniqueViolations
 {
     private static readonly string[] Tables =
-        ["PersonalLinks", "ReminderSnoozes", "ProcessedInbound", "InboundJournal", "SignOns", "Deliveries", "Memos", "Versions", "Comments", "Identities", "Organisations", "Contacts", "Coalitions", "OAuthStateUses", "SlackInstallations"];
+        ["PersonalLinks", "ReminderSnoozes", "ProcessedInbound", "InboundJournal", "SignOns", "Deliveries", "Memos", "Versions", "Comments", "Identities", "Organisations", "Contacts", "Coalitions", "OAuthStateUses", "SlackInstallations", "CoalitionLinks"];
 
     public static string? TableOf(DbUpdateException e)
     {

@@ -8,6 +8,7 @@ internal static class LogEvents
 {
     public const int Started = 3001;
     public const int Playground = 3002;
+    public const int KeysUnprotected = 3003;
 
     public const int OutboxLoopFailed = 3101;
 

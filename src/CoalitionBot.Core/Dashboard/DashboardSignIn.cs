@@ -7,7 +7,7 @@ namespace CoalitionBot.Core.Dashboard;
 /// Links to sessions and sessions to coordinators. Every check reads the store, so an expired link, a used
 /// link, an ended session or a coordinator taken off the list is refused at once.
 /// </summary>
-public sealed class DashboardSignIn(IDataSession data, TimeProvider clock)
+public sealed class DashboardSignIn(IDataSession data, TimeProvider clock, CoalitionScope scope)
 {
     public async Task<LinkCheck> CheckAsync(string? token, CancellationToken ct)
     {
@@ -67,9 +67,13 @@ public sealed class DashboardSignIn(IDataSession data, TimeProvider clock)
         }
 
         var contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == session.ContactId), ct);
-        return contact is { IsCoordinator: true }
-            ? new DashboardUser(session.Id, contact.Id, contact.Name, contact.CoalitionId, session.Identity, session.ExpiresAt)
-            : null;
+        if (contact is not { IsCoordinator: true })
+        {
+            return null;
+        }
+
+        scope.Enter(contact.CoalitionId); // every page, action and stream of this request reads this coalition only
+        return new DashboardUser(session.Id, contact.Id, contact.Name, contact.CoalitionId, session.Identity, session.ExpiresAt);
     }
 
     public async Task SignOutAsync(Guid sessionId, CancellationToken ct)

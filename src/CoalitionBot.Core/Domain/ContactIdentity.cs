@@ -27,6 +27,9 @@ public sealed class ContactIdentity
     /// <summary>Set when this route cannot reach the person (Slack cannot_dm_bot, Teams 403, e-mail bounced): the next route is used.</summary>
     public string? RouteFailure { get; set; }
 
+    /// <summary>When the person picked this identity's coalition (`coalition use`); the latest pick wins.</summary>
+    public DateTimeOffset? ChosenAt { get; set; }
+
     public ChatIdentity ToChatIdentity() => new(Platform, TenantId, UserId);
 
     /// <summary>

@@ -11,11 +11,12 @@ public static class MemoFiles
 {
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>The file, or null when its memo or coalition no longer exists.</summary>
-    public static async Task<DownloadFile?> RenderAsync(IDataSession data, DownloadTicket ticket, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The file, or null when its memo or coalition no longer exists. Reads only the subject's coalition (<paramref name="scope"/> is entered).</summary>
+    public static async Task<DownloadFile?> RenderAsync(IDataSession data, DownloadTicket ticket, DateTimeOffset now, CancellationToken ct, CoalitionScope? scope = null)
     {
         if (ticket.Format == DownloadFormat.DirectoryCsv)
         {
+            scope?.Enter(ticket.SubjectId);
             var coalition = await data.FirstOrDefaultAsync(data.Coalitions.Where(c => c.Id == ticket.SubjectId), ct);
             return coalition is null ? null : new DownloadFile("partner-directory.csv", "text/csv; charset=utf-8", Utf8(await DirectoryCsvAsync(data, coalition, ct)));
         }
@@ -26,6 +27,8 @@ public static class MemoFiles
         {
             return null;
         }
+
+        scope?.Enter(owner.Id);
 
         var name = memo.Code + "-";
         switch (ticket.Format)

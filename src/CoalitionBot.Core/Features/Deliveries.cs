@@ -35,7 +35,7 @@ public static class Deliveries
             Platform = to.Platform,
             Route = ContactRoutes.Describe(to, null),
             Purpose = purpose,
-            Payload = JsonSerializer.Serialize(message, Json),
+            Payload = JsonSerializer.Serialize(CoalitionStamp.Apply(message, ctx.CoalitionOrThrow.Id), Json),
             NotBefore = notBefore ?? ctx.Now,
             CreatedAt = ctx.Now,
         };

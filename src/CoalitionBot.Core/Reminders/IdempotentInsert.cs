@@ -23,7 +23,7 @@ internal static class IdempotentInsert
         Platform = to.Platform,
         Route = Reach.ContactRoutes.Describe(to, null),
         Purpose = purpose,
-        Payload = JsonSerializer.Serialize(message, Deliveries.Json),
+        Payload = JsonSerializer.Serialize(Routing.CoalitionStamp.Apply(message, coalitionId), Deliveries.Json),
         NotBefore = notBefore,
         CreatedAt = now,
     };

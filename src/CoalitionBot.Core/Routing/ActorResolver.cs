@@ -6,45 +6,71 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Core.Routing;
 
 /// <summary>
-/// Finds the contact behind a chat identity. An unknown identity whose platform-verified e-mail matches a
-/// directory contact is linked to it; one listed in configuration as a coordinator is added as one.
-/// Remembers the place's conversation reference so proactive messages can reach the person later.
+/// Finds the contacts behind a chat identity — one per coalition the person is in — and the coalition the item is
+/// for (<see cref="CoalitionChoice"/>). An identity whose platform-verified e-mail matches a directory contact of a
+/// coalition it is not linked to yet is linked to it; one listed in configuration as a coordinator is added as one.
+/// Remembers the place's conversation reference so proactive messages can reach the person later. Runs unscoped:
+/// it decides the scope.
 /// </summary>
-public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> options, IEnumerable<IEmailLookup> emailLookups)
+public sealed class ActorResolver(IDataSession data, CoalitionScope scope, IOptions<CoalitionOptions> options, IEnumerable<IEmailLookup> emailLookups)
 {
-    /// <summary>The contact and coalition behind the actor, and the actor's e-mail (as sent, or as the platform reported it when asked).</summary>
-    public async Task<(Contact? Contact, Coalition? Coalition, string? Email)> ResolveAsync(Inbound inbound, DateTimeOffset now, CancellationToken ct)
+    /// <param name="named">The coalition the item itself names (see <see cref="Inbound.Coalition"/>), if any.</param>
+    public async Task<ResolvedActor> ResolveAsync(Inbound inbound, Guid? named, DateTimeOffset now, CancellationToken ct)
     {
+        using var everywhere = scope.Everywhere();
         string? email = Contact.NormaliseEmail(inbound.Actor.Email);
         var id = inbound.Actor.Identity;
-        var identity = await data.FirstOrDefaultAsync(
+        var identities = await data.ListAsync(
             data.Identities.Where(i => i.Platform == id.Platform && i.TenantId == id.TenantId && i.UserId == id.UserId), ct);
-
-        Contact? contact = null;
-        if (identity is not null)
+        var contactIds = identities.Select(i => i.ContactId).ToList();
+        var contacts = contactIds.Count == 0 ? [] : await data.ListAsync(data.Contacts.Where(c => contactIds.Contains(c.Id)), ct);
+        if (email is null && await ElsewhereAsync(contacts, ct))
         {
-            contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == identity.ContactId), ct);
+            email = Contact.NormaliseEmail(await LookUpEmailAsync(inbound, ct));
         }
-        else if ((email ??= Contact.NormaliseEmail(await LookUpEmailAsync(inbound, ct))) is { } known)
+
+        if (email is { } known)
         {
-            contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Email == known), ct)
-                ?? await AddConfiguredCoordinatorAsync(inbound.Actor, known, now, ct);
-            if (contact is not null)
+            var memberOf = contacts.Select(c => c.CoalitionId).ToList();
+            var found = await data.ListAsync(data.Contacts.Where(c => c.Email == known && !memberOf.Contains(c.CoalitionId)).OrderBy(c => c.CreatedAt), ct);
+            var linking = found.GroupBy(c => c.CoalitionId).Select(g => g.First()).ToList();
+            if (contacts.Count == 0 && linking.Count == 0 && await AddConfiguredCoordinatorAsync(inbound.Actor, known, now, ct) is { } added)
             {
-                identity = new ContactIdentity { ContactId = contact.Id, Platform = id.Platform, TenantId = id.TenantId, UserId = id.UserId };
+                linking.Add(added);
+            }
+
+            foreach (var contact in linking)
+            {
+                var identity = new ContactIdentity { ContactId = contact.Id, Platform = id.Platform, TenantId = id.TenantId, UserId = id.UserId };
                 data.Add(identity);
+                identities.Add(identity);
+                contacts.Add(contact);
             }
         }
 
-        if (identity is not null && contact is not null)
+        foreach (var identity in identities)
         {
-            Remember(identity, contact, inbound, now);
+            if (contacts.FirstOrDefault(c => c.Id == identity.ContactId) is { } contact)
+            {
+                Remember(identity, contact, inbound, now);
+            }
         }
 
-        var coalition = contact is not null
-            ? await data.FirstOrDefaultAsync(data.Coalitions.Where(c => c.Id == contact.CoalitionId), ct)
-            : await data.FirstOrDefaultAsync(data.Coalitions.OrderBy(c => c.CreatedAt), ct);
-        return (contact, coalition, email);
+        var (coalition, memberships, noCoalition) = await CoalitionChoice.ChooseAsync(data, inbound, named, identities, contacts, ct);
+        var me = coalition is null ? null : contacts.FirstOrDefault(c => c.CoalitionId == coalition.Id);
+        return new ResolvedActor(me, coalition, email, memberships, contacts, noCoalition);
+    }
+
+    /// <summary>Whether the person may be a contact of a coalition they are not linked in yet (so their e-mail is worth asking for).</summary>
+    private async Task<bool> ElsewhereAsync(List<Contact> contacts, CancellationToken ct)
+    {
+        if (contacts.Count == 0)
+        {
+            return true;
+        }
+
+        var memberOf = contacts.Select(c => c.CoalitionId).Distinct().ToList();
+        return await data.CountAsync(data.Coalitions.Where(c => !memberOf.Contains(c.Id)), ct) > 0;
     }
 
     private async Task<string?> LookUpEmailAsync(Inbound inbound, CancellationToken ct)
@@ -90,6 +116,7 @@ public sealed class ActorResolver(IDataSession data, IOptions<CoalitionOptions> 
             return null;
         }
 
+        // Operators of the deployment coordinate its first coalition; they start others with `setup <name>`.
         var coalition = await data.FirstOrDefaultAsync(data.Coalitions.OrderBy(c => c.CreatedAt), ct);
         if (coalition is null)
         {

@@ -14,6 +14,7 @@ namespace CoalitionBot.Core.Routing;
 public sealed partial class InboundPipeline(
     IDataSession data,
     ActorResolver actors,
+    CoalitionScope scope,
     Router router,
     TimeProvider clock,
     ILogger<InboundPipeline> logger,
@@ -29,32 +30,22 @@ public sealed partial class InboundPipeline(
             return DuplicateReply.Instance;
         }
 
+        var (unstamped, stamped) = CoalitionStamp.Take(inbound);
+        inbound = unstamped;
         var route = router.Match(inbound.Content);
         activity?.SetTag(Telemetry.TelemetryTags.Route, route?.Key ?? "(none)");
         try
         {
-            var (me, coalition, email) = await actors.ResolveAsync(inbound, clock.GetUtcNow(), ct);
+            var (me, coalition, email, memberships, contacts, noCoalition) = await actors.ResolveAsync(inbound, inbound.Coalition ?? stamped, clock.GetUtcNow(), ct);
             if (email is not null && inbound.Actor.Email is null)
             {
                 inbound = inbound with { Actor = inbound.Actor with { Email = email } }; // what the platform told us when asked
             }
 
-            var context = new RequestContext(inbound, data, clock, me, coalition, route);
-            if (route is null)
-            {
-                await context.SaveIfPendingAsync(ct);
-                return await Reach.WaitingMemos.AnswerAsync(router, context, ct) ?? HelpFeature.Unknown(router, inbound.Content, context);
-            }
-
-            if (route.Permission.Refusal(context, $"use `{route.Key}`") is { } refusal)
-            {
-                await context.SaveIfPendingAsync(ct);
-                return new MessageReply(Messages.Message.Text(refusal));
-            }
-
-            var reply = await route.Handler(context, ct);
-            await context.SaveIfPendingAsync(ct);
-            return reply;
+            scope.Enter(coalition?.Id ?? CoalitionScope.Nobody);
+            var context = new RequestContext(inbound, data, clock, me, coalition, route) { Scope = scope, Memberships = memberships, MyContacts = contacts, NoCoalition = noCoalition };
+            var reply = CoalitionLabel.Apply(await HandleAsync(context, route, ct), context);
+            return context.Coalition is { } answered ? CoalitionStamp.Apply(reply, answered.Id) : reply;
         }
         catch (RefusalException refusal)
         {
@@ -70,6 +61,25 @@ public sealed partial class InboundPipeline(
             return new MessageReply(Messages.Message.Text(
                 "Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell a coordinator."));
         }
+    }
+
+    private async Task<Reply> HandleAsync(RequestContext context, Route? route, CancellationToken ct)
+    {
+        if (route is null)
+        {
+            await context.SaveIfPendingAsync(ct);
+            return await Reach.WaitingMemos.AnswerAsync(router, context, ct) ?? HelpFeature.Unknown(router, context.Inbound.Content, context);
+        }
+
+        if (route.Permission.Refusal(context, $"use `{route.Key}`") is { } refusal)
+        {
+            await context.SaveIfPendingAsync(ct);
+            return new MessageReply(Messages.Message.Text(refusal));
+        }
+
+        var reply = await route.Handler(context, ct);
+        await context.SaveIfPendingAsync(ct);
+        return reply;
     }
 
     [LoggerMessage(EventId = LogEvents.InboundFailed, Level = LogLevel.Error, Message = "Handling an inbound item from {Platform} failed in route {Route}")]

@@ -19,7 +19,7 @@ public static class PermissionRules
     public static string? Refusal(this Permission permission, RequestContext context, string action) => permission switch
     {
         _ when permission.Allows(context) => null,
-        _ when context.Coalition is null => "No coalition is set up yet. Type `setup` to start one.",
+        _ when context.Coalition is null => context.NoCoalition,
         Permission.Member => "I don't know you yet, so I can't do that. Ask a coordinator to add you to the partner directory (they type `partners contact …`).",
         _ => $"Only coordinators can {action}. Type `coordinators` to see who they are.",
     };

@@ -13,6 +13,7 @@ namespace CoalitionBot.Core.Routing;
 public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvider clock, Contact? me, Coalition? coalition, Route? route = null)
 {
     private bool _inboundRecorded;
+    private Coalition? _coalition = coalition;
 
     public Inbound Inbound { get; } = inbound;
 
@@ -25,11 +26,35 @@ public sealed class RequestContext(Inbound inbound, IDataSession data, TimeProvi
     /// <summary>The contact behind the actor, or null for a person the bot does not know.</summary>
     public Contact? Me { get; set; } = me;
 
-    public Coalition? Coalition { get; set; } = coalition;
+    /// <summary>The coalition this request is for; setting it (a new coalition by `setup`) moves the data scope with it.</summary>
+    public Coalition? Coalition
+    {
+        get => _coalition;
+        set
+        {
+            _coalition = value;
+            if (value is not null)
+            {
+                Scope.Enter(value.Id);
+            }
+        }
+    }
 
-    public Contact MeOrThrow => Me ?? throw new RefusalException("I don't know you yet. Ask a coordinator to add you to the partner directory.");
+    /// <summary>The scope every query of this request is filtered by (unscoped for a request the bot makes of itself).</summary>
+    public CoalitionScope Scope { get; init; } = new();
 
-    public Coalition CoalitionOrThrow => Coalition ?? throw new RefusalException("No coalition is set up yet. Type `setup` to start one.");
+    /// <summary>Every coalition the person is a contact of (several: they pick one with `coalition use`).</summary>
+    public IReadOnlyList<Coalition> Memberships { get; init; } = [];
+
+    /// <summary>The person's contact in each of <see cref="Memberships"/>.</summary>
+    public IReadOnlyList<Contact> MyContacts { get; init; } = [];
+
+    /// <summary>What the person is told when no coalition could be chosen for them.</summary>
+    public string NoCoalition { get; init; } = CoalitionChoice.NoneYet;
+
+    public Contact MeOrThrow => Me ?? throw new RefusalException(Coalition is null && Memberships.Count > 1 ? NoCoalition : CoalitionChoice.Stranger);
+
+    public Coalition CoalitionOrThrow => Coalition ?? throw new RefusalException(NoCoalition);
 
     public bool IsCoordinator => Me is { IsCoordinator: true };
 

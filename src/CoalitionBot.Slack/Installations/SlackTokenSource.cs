@@ -68,6 +68,31 @@ public sealed class SlackTokenSource
         var entry = new Cached(protector.Unprotect(installation.ProtectedBotToken), installation.TokenExpiresAt);
         if (Due(entry) && installation.ProtectedRefreshToken is { } refresh)
         {
+            entry = await RefreshAsync(store, installation, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        cache[team] = entry;
+        return entry.Token;
+    }
+
+    /// <summary>
+    /// Refreshes under the installation's lease, so two instances never spend one refresh token (Slack answers the second
+    /// with invalid_refresh_token, and the first's new token replaces the old at once). An instance that finds the lease
+    /// taken reads the row again: the new token when the other has stored it, else "try again shortly" (transient).
+    /// </summary>
+    private async Task<Cached> RefreshAsync(SlackInstallationStore store, SlackInstallation installation, string refresh, CancellationToken cancellationToken)
+    {
+        var team = installation.TeamId;
+        var now = clock.GetUtcNow();
+        if (!await store.TryLeaseRefreshAsync(team, now, now + RefreshLease, cancellationToken).ConfigureAwait(false))
+        {
+            var again = await store.FindActiveAsync(team, cancellationToken).ConfigureAwait(false) ?? throw new SlackApiException("auth", "not_installed");
+            var stored = new Cached(protector.Unprotect(again.ProtectedBotToken), again.TokenExpiresAt);
+            return Due(stored) ? throw new SlackTransientException("oauth.v2.access", "another instance is refreshing this workspace's token") : stored;
+        }
+
+        try
+        {
             var grant = await oauth.RefreshAsync(protector.Unprotect(refresh), cancellationToken).ConfigureAwait(false);
             var expires = grant.ExpiresIn is { } lifetime ? clock.GetUtcNow() + lifetime : (DateTimeOffset?)null;
             await store.RotateAsync(
@@ -75,13 +100,18 @@ public sealed class SlackTokenSource
                 protector.Protect(grant.AccessToken),
                 grant.RefreshToken is null ? installation.ProtectedRefreshToken : protector.Protect(grant.RefreshToken),
                 expires,
-                cancellationToken).ConfigureAwait(false);
-            entry = new Cached(grant.AccessToken, expires);
+                CancellationToken.None).ConfigureAwait(false); // Slack has spent the old pair: store the new one whatever happens
+            return new Cached(grant.AccessToken, expires);
         }
-
-        cache[team] = entry;
-        return entry.Token;
+        catch
+        {
+            await store.ReleaseRefreshLeaseAsync(team, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
+
+    /// <summary>How long an instance may take to refresh before another may try (a crash mid-refresh blocks no one longer).</summary>
+    internal static readonly TimeSpan RefreshLease = TimeSpan.FromSeconds(30);
 
     private bool Due(Cached entry) => entry.ExpiresAt is { } at && clock.GetUtcNow() >= at - options.CurrentValue.TokenRefreshMargin;
 

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Reach;
 using CoalitionBot.Slack.Api;
+using CoalitionBot.Slack.Installations;
+using CoalitionBot.Storage.Installations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +15,12 @@ namespace CoalitionBot.Slack.Reach;
 /// paced by <see cref="SlackRateLimiter"/>). Hits and <c>users_not_found</c> misses are cached for a while; a
 /// deactivated user or a bot is a miss. Guests and Slack Connect members the workspace can see count.
 /// A rate limit or a network failure is not an answer and not cached: the look-up is deferred
-/// (<see cref="ContactLookupDeferredException"/>) and asked again after Retry-After.
+/// (<see cref="ContactLookupDeferredException"/>) and asked again after Retry-After. Distributed ("Add to Slack"), every
+/// workspace with an active installation is asked in turn, with its own token, the one in scope first: a partner in
+/// their own installed workspace is found there, and the card goes to them with that workspace's token.
 /// </summary>
-internal sealed partial class SlackContactFinder(SlackApiClient api, TimeProvider time, IOptionsMonitor<SlackOptions> options, ILogger<SlackContactFinder> log) : IContactFinder
+internal sealed partial class SlackContactFinder(
+    SlackApiClient api, IServiceScopeFactory scopes, TimeProvider time, IOptionsMonitor<SlackOptions> options, ILogger<SlackContactFinder> log) : IContactFinder
 {
     private readonly ConcurrentDictionary<string, (FoundIdentity? Found, DateTimeOffset Expires)> cache = new(StringComparer.OrdinalIgnoreCase);
 
@@ -31,34 +37,61 @@ internal sealed partial class SlackContactFinder(SlackApiClient api, TimeProvide
             return entry.Found;
         }
 
-        try
+        var answered = false;
+        foreach (var team in await WorkspacesAsync(cancellationToken).ConfigureAwait(false))
         {
-            var user = await api.LookupUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
-            var found = user.Deleted || user.IsBot ? null : new FoundIdentity(user.TeamId, user.Id, user.RealName ?? user.Name, null, null);
-            Remember(email, found);
-            return found;
+            using var scope = SlackTeamScope.Enter(team);
+            try
+            {
+                var user = await api.LookupUserByEmailAsync(email, cancellationToken).ConfigureAwait(false);
+                answered = true;
+                if (!user.Deleted && !user.IsBot)
+                {
+                    var found = new FoundIdentity(user.TeamId, user.Id, user.RealName ?? user.Name, null, null);
+                    Remember(email, found);
+                    return found;
+                }
+            }
+            catch (SlackApiException error) when (error.Error is "users_not_found" or "user_not_found")
+            {
+                answered = true; // not in this workspace: the next one
+            }
+            catch (SlackRateLimitedException limited)
+            {
+                // Not an answer: the person may well be in the workspace. Ask again after Retry-After, not by e-mail meanwhile.
+                throw new ContactLookupDeferredException(limited.RetryAfter, "Slack's users.lookupByEmail is rate-limited");
+            }
+            catch (SlackTransientException error)
+            {
+                LogLookupFailed(log, error.GetType().Name, error.Message);
+                throw new ContactLookupDeferredException(RetryAfterFailure, "Slack could not be asked: " + error.Message);
+            }
+            catch (SlackApiException error)
+            {
+                // missing_scope, invalid_auth and the like: this workspace cannot look anyone up; the next one may.
+                LogLookupFailed(log, error.GetType().Name, error.Message);
+            }
         }
-        catch (SlackApiException error) when (error.Error is "users_not_found" or "user_not_found")
+
+        if (answered)
         {
-            Remember(email, null);
-            return null;
+            Remember(email, null); // only a real "not found" is cached; a workspace that could not answer is asked again
         }
-        catch (SlackRateLimitedException limited)
+
+        return null;
+    }
+
+    /// <summary>Null (the configured token) for one workspace; else every installed team, the one in scope first.</summary>
+    private async Task<IReadOnlyList<string?>> WorkspacesAsync(CancellationToken cancellationToken)
+    {
+        if (!options.CurrentValue.Distributed)
         {
-            // Not an answer: the person may well be in the workspace. Ask again after Retry-After, not by e-mail meanwhile.
-            throw new ContactLookupDeferredException(limited.RetryAfter, "Slack's users.lookupByEmail is rate-limited");
+            return [null];
         }
-        catch (SlackTransientException error)
-        {
-            LogLookupFailed(log, error.GetType().Name, error.Message);
-            throw new ContactLookupDeferredException(RetryAfterFailure, "Slack could not be asked: " + error.Message);
-        }
-        catch (SlackApiException error)
-        {
-            // missing_scope, invalid_auth and the like: Slack cannot look anyone up; the next route reaches them.
-            LogLookupFailed(log, error.GetType().Name, error.Message);
-            return null;
-        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var teams = await scope.ServiceProvider.GetRequiredService<SlackInstallationStore>().ActiveTeamsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. teams.OrderBy(t => t == SlackTeamScope.TeamId ? 0 : 1)];
     }
 
     private void Remember(string email, FoundIdentity? found)

@@ -25,6 +25,9 @@ public sealed class SlackInstallation
 
     public DateTimeOffset? TokenExpiresAt { get; set; }
 
+    /// <summary>Until when one instance holds the right to refresh this token (so two instances never refresh one installation).</summary>
+    public DateTimeOffset? RefreshLeaseUntil { get; set; }
+
     public DateTimeOffset InstalledAt { get; set; }
 
     /// <summary>Set by app_uninstalled / tokens_revoked; a later install clears it.</summary>

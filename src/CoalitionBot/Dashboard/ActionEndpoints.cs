@@ -53,7 +53,7 @@ internal static class ActionEndpoints
 
             // Not a direct conversation: the person's DM with the bot (where proactive messages go) stays as it is.
             new Place(identity.Platform, identity.TenantId, Place, PlaceKind.Channel),
-            new CommandText(command));
+            new CommandText(command)) { Coalition = user.CoalitionId };
         var action = form["action"].ToString();
         var reply = LongWork.IsLong(action)
             ? await work.RunAsync(user, MemoCode.Format(number), action, () => handler.HandleAsync(inbound, ct), ct)

@@ -28,7 +28,7 @@ public static partial class DownloadEndpoints
         return app;
     }
 
-    private static async Task<IResult> Download(string token, DownloadSigner signer, IDataSession data, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> Download(string token, DownloadSigner signer, IDataSession data, CoalitionScope scope, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
@@ -42,7 +42,7 @@ public static partial class DownloadEndpoints
                     "text/plain; charset=utf-8", statusCode: StatusCodes.Status410Gone);
         }
 
-        var file = await MemoFiles.RenderAsync(data, ticket!, clock.GetUtcNow(), ct);
+        var file = await MemoFiles.RenderAsync(data, ticket!, clock.GetUtcNow(), ct, scope);
         if (file is null)
         {
             return Results.Text("The memo or coalition this link was made for no longer exists.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using CoalitionBot.Slack;
 using CoalitionBot.Core;
 using CoalitionBot.Core.Outbox;
@@ -39,8 +38,7 @@ public static class BotHost
         services.AddSignOnPage();
         services.AddCoalitionStorage(builder.Configuration);
 
-        // One key ring for Slack tokens, antiforgery and sign-in cookies, kept in the database so every instance shares it.
-        services.AddDataProtection().SetApplicationName("CoalitionBot").PersistKeysToDbContext<CoalitionBot.Storage.CoalitionDbContext>();
+        services.AddKeyRing(builder.Configuration);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebChannelOptions>().BindConfiguration(WebChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxProcessor>();

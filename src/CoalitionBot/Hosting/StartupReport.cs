@@ -10,6 +10,7 @@ public sealed partial class StartupReport(
     IHostApplicationLifetime lifetime,
     IDatabaseDescription database,
     ChannelSelection channels,
+    Microsoft.Extensions.Options.IOptions<KeyRingOptions> keyRing,
     ILogger<StartupReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -23,6 +24,11 @@ public sealed partial class StartupReport(
             {
                 LogPlayground(logger, url);
             }
+
+            if (!keyRing.Value.Protected)
+            {
+                LogKeysUnprotected(logger);
+            }
         });
         return Task.CompletedTask;
     }
@@ -34,4 +40,7 @@ public sealed partial class StartupReport(
 
     [LoggerMessage(EventId = LogEvents.Playground, Level = LogLevel.Warning, Message = "Local web channel: open {Url} in a browser. It is a playground: identities are NOT verified, and it answers only this machine.")]
     private static partial void LogPlayground(ILogger logger, string url);
+
+    [LoggerMessage(EventId = LogEvents.KeysUnprotected, Level = LogLevel.Warning, Message = "Data Protection keys are stored unprotected in the database: anyone who can read it or its backups can decrypt the Slack tokens. Set DataProtection:CertificatePath and DataProtection:CertificatePassword to encrypt them (docs/operations.md).")]
+    private static partial void LogKeysUnprotected(ILogger logger);
 }

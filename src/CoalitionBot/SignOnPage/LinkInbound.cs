@@ -1,6 +1,7 @@
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Routing;
 using CoalitionBot.WebChannel;
 
 namespace CoalitionBot.SignOnPage;
@@ -35,13 +36,13 @@ public static class LinkInbound
         InboundContent? content = null;
         if (form[HtmlPostTarget.FormField].ToString() is { Length: > 0 } formId)
         {
-            content = Forms.Contains(formId) && form[HtmlPostTarget.ContextField] == memo.Code
+            content = Forms.Contains(formId) && CoalitionStamp.Strip(form[HtmlPostTarget.ContextField].ToString()) == memo.Code
                 ? new FormSubmission(formId, memo.Code, form.Keys.Where(IsField).ToDictionary(k => k, k => (string?)form[k].ToString()))
                 : null;
         }
         else if (form[HtmlPostTarget.ActionField].ToString() is { Length: > 0 } actionId)
         {
-            content = Actions.Contains(actionId) && form[HtmlPostTarget.ValueField] == memo.Code ? new ButtonAction(actionId, memo.Code) : null;
+            content = Actions.Contains(actionId) && CoalitionStamp.Strip(form[HtmlPostTarget.ValueField].ToString()) == memo.Code ? new ButtonAction(actionId, memo.Code) : null;
         }
         else if (form[WithdrawField] == memo.Code)
         {
@@ -56,7 +57,7 @@ public static class LinkInbound
 
         var actor = new Actor(IdentityOf(email), contact.Name, email, contact.TimeZone);
         var place = new Place(Platform.Email, Tenant, email, PlaceKind.Direct);
-        return new Inbound($"link:{link.Id:N}:{nonce}", actor, place, content, origin);
+        return new Inbound($"link:{link.Id:N}:{nonce}", actor, place, content, origin) { Coalition = link.CoalitionId };
     }
 
     /// <summary>A fresh nonce for one rendered form: its POST is one delivery, however often it is sent.</summary>

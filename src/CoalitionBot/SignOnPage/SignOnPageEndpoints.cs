@@ -56,7 +56,7 @@ public static partial class SignOnPageEndpoints
         }
     }
 
-    private static async Task<IResult> Open(string token, HttpContext http, PersonalLinks links, IDataSession data, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Open(string token, HttpContext http, PersonalLinks links, IDataSession data, CoalitionScope scope, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var check = await links.CheckAsync(data, token, now, ct);
@@ -65,18 +65,22 @@ public static partial class SignOnPageEndpoints
             return problem;
         }
 
+        scope.Enter(check.Link!.CoalitionId); // the link is for one coalition's memo: read nothing of another
+
         var view = await LinkedMemo.LoadAsync(data, check.Memo!, check.Contact!, ct);
         return SignOnPageViews.MemoPage(view, PostTarget(http, token, antiforgery), now);
     }
 
     private static async Task<IResult> Answer(
-        string token, HttpContext http, PersonalLinks links, IDataSession data, IAntiforgery antiforgery, IInboundHandler handler, TimeProvider clock, CancellationToken ct)
+        string token, HttpContext http, PersonalLinks links, IDataSession data, CoalitionScope scope, IAntiforgery antiforgery, IInboundHandler handler, TimeProvider clock, CancellationToken ct)
     {
         var check = await links.CheckAsync(data, token, clock.GetUtcNow(), ct);
         if (await LinkProblems.ForAsync(check, data, ct) is { } problem)
         {
             return problem;
         }
+
+        scope.Enter(check.Link!.CoalitionId);
 
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {

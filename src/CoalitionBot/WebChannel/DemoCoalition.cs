@@ -35,7 +35,7 @@ public static class DemoCoalition
         }
 
         var now = clock.GetUtcNow();
-        var coalition = new Coalition { Name = "Rights Before Arms Coalition", TimeZone = "America/New_York", CreatedAt = now };
+        var coalition = new Coalition { Id = Core.Features.SetupFeature.FirstCoalitionId, Name = "Rights Before Arms Coalition", TimeZone = "America/New_York", CreatedAt = now };
         db.Coalitions.Add(coalition);
         var cora = Person(db, coalition, null, "Cora Coordinator", CoordinatorEmail, "America/New_York", now);
         cora.IsCoordinator = true;

@@ -174,7 +174,8 @@ public sealed partial class SlackSimulator
         "users.info" => Ok(new() { ["user"] = UserJson(RequireUser(Str(args, "user"))) }),
         "users.lookupByEmail" => Ok(new()
         {
-            ["user"] = UserJson(Users.Values.FirstOrDefault(u => string.Equals(u.Email, Str(args, "email"), StringComparison.OrdinalIgnoreCase))
+            // Like Slack: only people the calling workspace can see (its members; the default token: everyone outside the installed workspaces).
+            ["user"] = UserJson(Users.Values.FirstOrDefault(u => string.Equals(u.Email, Str(args, "email"), StringComparison.OrdinalIgnoreCase) && Visible(u.Id))
                 ?? throw new SimulatedSlackError("users_not_found")),
         }),
         "files.getUploadURLExternal" => GetUploadUrl(args),
@@ -380,7 +381,7 @@ public sealed partial class SlackSimulator
 
         return new JsonObject
         {
-            ["id"] = user.Id, ["team_id"] = user.HomeTeamId ?? TeamId, ["name"] = user.Name, ["real_name"] = user.Name, ["deleted"] = user.Deleted,
+            ["id"] = user.Id, ["team_id"] = user.HomeTeamId ?? callingTeam ?? TeamId, ["name"] = user.Name, ["real_name"] = user.Name, ["deleted"] = user.Deleted,
             ["tz"] = user.TimeZone, ["is_bot"] = user.Id == BotUserId, ["is_restricted"] = user.Guest, ["is_stranger"] = user.HomeTeamId is not null,
             ["profile"] = profile,
         };

@@ -83,25 +83,35 @@ internal sealed class SlackHost : IAsyncDisposable
     /// The host distributed over HTTP (Slack:ClientId + ClientSecret + SigningSecret, no bot token): each workspace gets its
     /// token by installing (<see cref="InstallAsync"/>). <paramref name="arrange"/> sets up the simulator's workspaces first.
     /// </summary>
-    public static async Task<SlackHost> StartDistributedAsync(Action<SlackSimulator> arrange, FakeTimeProvider? clock = null)
+    public static async Task<SlackHost> StartDistributedAsync(Action<SlackSimulator> arrange, FakeTimeProvider? clock = null, string? database = null)
     {
         clock ??= new FakeTimeProvider(BotFactory.Start);
         var simulator = await SlackSimulator.StartAsync(clock);
         arrange(simulator);
-        var factory = new BotFactory(
-            new()
-            {
-                ["Slack:ClientId"] = simulator.ClientId,
-                ["Slack:ClientSecret"] = simulator.ClientSecret,
-                ["Slack:SigningSecret"] = simulator.SigningSecret,
-                ["Slack:ApiBaseUrl"] = simulator.ApiBaseUrl,
-                ["Slack:AuthorizeUrl"] = simulator.AuthorizeUrl,
-                ["PublicBaseUrl"] = PublicBaseUrl,
-            },
-            clock);
+        var factory = new BotFactory(DistributedSettings(simulator, database), clock);
         factory.UseKestrel(0);
         factory.StartServer();
         return new SlackHost(simulator, factory, SlackTransport.Http, factory.ClientOptions.BaseAddress);
+    }
+
+    /// <summary>The settings of a host distributed through <paramref name="simulator"/>'s OAuth, on <paramref name="database"/> when given (several instances).</summary>
+    public static Dictionary<string, string?> DistributedSettings(SlackSimulator simulator, string? database = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:ClientId"] = simulator.ClientId,
+            ["Slack:ClientSecret"] = simulator.ClientSecret,
+            ["Slack:SigningSecret"] = simulator.SigningSecret,
+            ["Slack:ApiBaseUrl"] = simulator.ApiBaseUrl,
+            ["Slack:AuthorizeUrl"] = simulator.AuthorizeUrl,
+            ["PublicBaseUrl"] = PublicBaseUrl,
+        };
+        if (database is not null)
+        {
+            settings["Storage:ConnectionString"] = database;
+        }
+
+        return settings;
     }
 
     /// <summary>The public address a distributed host is configured with (Slack redirects the browser there).</summary>

@@ -222,6 +222,44 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.ToTable("Coalitions");
                 });
 
+            modelBuilder.Entity("CoalitionBot.Core.Domain.CoalitionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Platform", "TenantId", "ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("CoalitionLinks");
+                });
+
             modelBuilder.Entity("CoalitionBot.Core.Domain.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +371,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
@@ -370,7 +411,7 @@ namespace CoalitionBot.Storage.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Platform", "TenantId", "UserId")
+                    b.HasIndex("Platform", "TenantId", "UserId", "ContactId")
                         .IsUnique();
 
                     b.ToTable("Identities");
@@ -903,6 +944,9 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.Property<string>("ProtectedRefreshToken")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RefreshLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Scopes")
                         .IsRequired()

@@ -215,6 +215,44 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.ToTable("Coalitions");
                 });
 
+            modelBuilder.Entity("CoalitionBot.Core.Domain.CoalitionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Platform", "TenantId", "ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("CoalitionLinks");
+                });
+
             modelBuilder.Entity("CoalitionBot.Core.Domain.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -326,6 +364,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
@@ -363,7 +404,7 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Platform", "TenantId", "UserId")
+                    b.HasIndex("Platform", "TenantId", "UserId", "ContactId")
                         .IsUnique();
 
                     b.ToTable("Identities");
@@ -894,6 +935,9 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.Property<string>("ProtectedRefreshToken")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshLeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Scopes")
                         .IsRequired()
