@@ -7,8 +7,30 @@ internal static class PartnerText
 {
     /// <summary>Collapses line breaks and runs of whitespace and drops control characters.</summary>
     public static string OneLine(string? text) =>
-        string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        text is null ? string.Empty
+        : IsOneLine(text) ? text
+        : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(c => !char.IsControl(c)).Aggregate(new System.Text.StringBuilder(), (b, c) => b.Append(c)).ToString();
+
+    /// <summary>A rough size of a list's text export, so its builder is allocated once instead of growing chunk by chunk.</summary>
+    public static int Capacity(PartnerList list) => 1024 + (96 * list.Count);
+
+    // Already what OneLine would make of it (the common case): no control characters, and every whitespace a
+    // single ' ' between two other characters.
+    private static bool IsOneLine(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c)
+                || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static string FormatDate(DateOnly date, string cultureName) =>
         date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(cultureName));
