@@ -62,6 +62,9 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance (it encrypts the Slack tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The platforms' rate budgets shared by every instance (<see cref="Outbox.DatabaseSendBudget"/>).</summary>
+    public DbSet<SendBudgetSlot> SendBudgetSlots => Set<SendBudgetSlot>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -200,6 +203,11 @@ public abstract class CoalitionDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.UsedAt);
         });
         model.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(int.MaxValue));
+        model.Entity<SendBudgetSlot>(e =>
+        {
+            e.HasKey(x => new { x.Budget, x.Slot });
+            e.Property(x => x.Budget).HasMaxLength(200);
+        });
     }
 
     private static void StringList(PropertyBuilder<List<string>> property)
