@@ -12,8 +12,24 @@ internal static class PartnerText
         : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(c => !char.IsControl(c)).Aggregate(new System.Text.StringBuilder(), (b, c) => b.Append(c)).ToString();
 
-    /// <summary>A rough size of a list's text export, so its builder is allocated once instead of growing chunk by chunk.</summary>
-    public static int Capacity(PartnerList list) => 1024 + (96 * list.Count);
+    /// <summary>
+    /// About the size of a list's text export (its names and countries with a line's markup each), so its builder is
+    /// allocated once near the size it ends up instead of growing chunk by chunk or reserving twice what it needs.
+    /// </summary>
+    public static int Capacity(PartnerList list)
+    {
+        var size = 1024;
+        foreach (var group in list.Groups)
+        {
+            size += 64 + (group.Category?.Length ?? 0);
+            foreach (var entry in group.Entries)
+            {
+                size += 16 + entry.Signatory.DisplayName.Length + (entry.Signatory.Country?.Length ?? 0);
+            }
+        }
+
+        return size;
+    }
 
     // Already what OneLine would make of it (the common case): no control characters, and every whitespace a
     // single ' ' between two other characters.
