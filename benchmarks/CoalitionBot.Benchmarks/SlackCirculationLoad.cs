@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
@@ -62,6 +63,9 @@ internal static class SlackCirculationLoad
             Console.WriteLine($"(a) circulation to {count} Slack contacts via the Slack simulator (SQLite, one instance; limits {WorkspacePerMinute}/min per workspace, {ChannelBurst} per {ChannelBurst} s per channel):");
             Console.WriteLine($"    simulator accepted all {simulator.Messages.Count} in {platformDone.TotalSeconds:F1} s, {sent} recorded as sent in {clock.Elapsed.TotalSeconds:F1} s; {refused} answered 429, {invalid} other errors");
             Console.WriteLine($"    the limits allow no less than {minimum.TotalSeconds:F0} s (a steady {WorkspacePerMinute}/min without the first burst: {count * 60.0 / WorkspacePerMinute:F0} s)");
+            var ratio = minimum > TimeSpan.Zero ? platformDone / minimum : 1; // under 300 contacts the floor is one burst
+            BenchTargets.Check("P2 Slack circulation", "≤ 1.05× the floor, no 429", string.Create(CultureInfo.InvariantCulture, $"{ratio:F3}× ({platformDone.TotalSeconds:F1} s against {minimum.TotalSeconds:F0} s), {refused} × 429, {sent} sent of {count}"),
+                ratio <= 1.05 && refused == 0 && sent == count);
         }
 
         SignOnLoad.TryDelete(folder);

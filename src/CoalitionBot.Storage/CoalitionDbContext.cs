@@ -68,6 +68,9 @@ public abstract partial class CoalitionDbContext(DbContextOptions options, Coali
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance (it encrypts the Slack tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The platforms' rate budgets shared by every instance (<see cref="Outbox.DatabaseSendBudget"/>).</summary>
+    public DbSet<SendBudgetSlot> SendBudgetSlots => Set<SendBudgetSlot>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<string>().HaveMaxLength(400);
@@ -207,6 +210,11 @@ public abstract partial class CoalitionDbContext(DbContextOptions options, Coali
             e.HasIndex(x => x.UsedAt);
         });
         model.Entity<DataProtectionKey>(e => e.Property(x => x.Xml).HasMaxLength(int.MaxValue));
+        model.Entity<SendBudgetSlot>(e =>
+        {
+            e.HasKey(x => new { x.Budget, x.Slot });
+            e.Property(x => x.Budget).HasMaxLength(200);
+        });
         model.Entity<CoalitionLink>(e => e.HasIndex(x => new { x.Platform, x.TenantId, x.ConversationId }).IsUnique());
         ScopeToCoalition(model);
     }

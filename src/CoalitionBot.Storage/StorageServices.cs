@@ -38,6 +38,8 @@ public static class StorageServices
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IDataSession, EfDataSession>();
         services.AddScoped<DeliveryQueue>();
+        services.AddOptions<Core.Outbox.Budget.SendBudgetOptions>().BindConfiguration(Core.Outbox.Budget.SendBudgetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Core.Outbox.Budget.ISendBudget, Outbox.DatabaseSendBudget>();
         services.AddScoped<Installations.SlackInstallationStore>();
         services.AddSingleton<Core.Conversation.IInboundJournal, EfInboundJournal>();
         services.AddSingleton<Core.Reach.Rosters.IRosterStore, Rosters.EfRosterStore>();

@@ -145,12 +145,12 @@ public static class AuditCertificate
     {
         ArgumentNullException.ThrowIfNull(entries);
         var compare = CultureInfo.InvariantCulture.CompareInfo;
-        return entries
+        var signed = entries
             .GroupBy(e => PartnerText.OneLine(e.Organisation), StringComparer.Ordinal)
             .Where(g => g.Any(e => e.Action == AuditAction.Signed))
-            .OrderBy(g => SortNames.Derive(g.Key), Comparer<string>.Create((a, b) => compare.Compare(a, b, PartnerListBuilder.Collation)))
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(e => e.At).ThenBy(e => e.Action).ToList())
+            .ToList();
+        return CollationOrder.Sort(signed, compare, g => SortNames.Derive(g.Key), secondary: null, tie: g => g.Key)
+            .Select(g => g.Count() > 1 ? g.OrderBy(e => e.At).ThenBy(e => e.Action).ToList() : g.ToList())
             .ToList();
     }
 }

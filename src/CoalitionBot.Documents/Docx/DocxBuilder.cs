@@ -149,7 +149,8 @@ internal sealed class DocxBuilder : IDisposable
             element.Append(properties);
         }
 
-        var lines = XmlText.Clean(run.Text).Split('\n');
+        var clean = XmlText.Clean(run.Text);
+        var lines = clean.Contains('\n', StringComparison.Ordinal) ? clean.Split('\n') : [clean];
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)

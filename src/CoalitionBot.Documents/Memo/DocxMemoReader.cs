@@ -123,7 +123,7 @@ internal sealed class DocxMemoReader
         else
         {
             StartBlock(false);
-            markdown.Append(MarkdownEscape.EscapeLineStart(new StringBuilder(text.Trim())));
+            markdown.Append(MarkdownEscape.EscapeLineStart(text.Trim()));
         }
     }
 

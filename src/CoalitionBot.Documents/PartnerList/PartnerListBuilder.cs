@@ -22,7 +22,7 @@ public static class PartnerListBuilder
         var compare = CultureOf(request.CultureName).CompareInfo;
         var excluded = new List<Signatory>();
         var duplicates = new List<Signatory>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<byte[]>(CollationOrder.SameKey);
         var entries = new List<PartnerListEntry>();
         foreach (var signatory in request.Signatories.OrderBy(s => s.SignedAt).ThenBy(s => s.DisplayName, StringComparer.Ordinal))
         {
@@ -33,7 +33,7 @@ public static class PartnerListBuilder
                 continue;
             }
 
-            var key = Convert.ToHexString(compare.GetSortKey(PartnerText.OneLine(signatory.DisplayName), Collation).KeyData);
+            var key = CollationOrder.Key(compare, PartnerText.OneLine(signatory.DisplayName));
             if (!seen.Add(key))
             {
                 duplicates.Add(signatory);
@@ -75,7 +75,7 @@ public static class PartnerListBuilder
 
     private static string HashOf(PartnerList list)
     {
-        var canonical = new StringBuilder()
+        var canonical = new StringBuilder(PartnerText.Capacity(list))
             .Append(PartnerText.OneLine(list.Request.MemoTitle)).Append('\n')
             .Append(PartnerText.OneLine(list.Request.Addressee)).Append('\n')
             .Append(list.Request.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');

@@ -9,7 +9,7 @@ public static class PartnerListExport
     public static string ToMarkdown(PartnerList list)
     {
         var request = list.Request;
-        var md = new StringBuilder()
+        var md = new StringBuilder(PartnerText.Capacity(list))
             .Append("# ").Append(MarkdownEscape.Escape(request.MemoTitle)).Append("\n\n")
             .Append("To: ").Append(MarkdownEscape.EscapeInline(BidiText.Isolate(request.Addressee))).Append("  \n")
             .Append("Date: ").Append(PartnerText.FormatDate(request.Date, request.CultureName)).Append("\n\n")
@@ -36,7 +36,7 @@ public static class PartnerListExport
     public static string ToHtml(PartnerList list, bool header = true)
     {
         var request = list.Request;
-        var html = new StringBuilder("<section class=\"partner-list\">\n");
+        var html = new StringBuilder(PartnerText.Capacity(list)).Append("<section class=\"partner-list\">\n");
         if (header)
         {
             html.Append("<h1>").Append(HtmlText.User(PartnerText.OneLine(request.MemoTitle))).Append("</h1>\n")
@@ -77,7 +77,7 @@ public static class PartnerListExport
     public static string ToPlainText(PartnerList list, bool header = true)
     {
         var request = list.Request;
-        var text = new StringBuilder();
+        var text = new StringBuilder(PartnerText.Capacity(list));
         if (header)
         {
             text.Append(PartnerText.Field(request.MemoTitle)).Append('\n')
@@ -107,6 +107,7 @@ public static class PartnerListExport
     /// <summary>CSV, one row per listed organisation in list order; every cell neutralised against formula injection.</summary>
     public static string ToCsv(PartnerList list) =>
         CsvText.Write(
+            PartnerText.Capacity(list) * 2,
             ["category", "organisation", "sort_name", "country", "late", "needs_reconfirmation", "signatory_name", "signatory_title", "signed_at_utc", "version_hash"],
             list.Groups.SelectMany(g => g.Entries.Select(e => (IReadOnlyList<string?>)
             [

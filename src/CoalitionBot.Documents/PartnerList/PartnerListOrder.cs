@@ -5,7 +5,8 @@ namespace CoalitionBot.Documents;
 /// <summary>
 /// The order of the final list, for anything that must show organisations the same way: groups by category in
 /// the coalition's order (unknown categories after, uncategorised last), each sorted by sort name with the
-/// culture's collation (ties by display name, then ordinal).
+/// culture's collation (ties by display name, then ordinal). Names are compared by sort keys computed once each
+/// (<see cref="CollationOrder"/>), so the n·log n comparisons are byte comparisons.
 /// </summary>
 public static class PartnerListOrder
 {
@@ -14,6 +15,7 @@ public static class PartnerListOrder
     {
         var compare = PartnerListBuilder.CultureOf(cultureName).CompareInfo;
         var comparer = Comparer<string>.Create((a, b) => compare.Compare(a, b, PartnerListBuilder.Collation));
+        var ranks = order.ToList();
         int Rank(string? name)
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -21,18 +23,14 @@ public static class PartnerListOrder
                 return int.MaxValue;
             }
 
-            var index = order.ToList().FindIndex(o => compare.Compare(o, name, PartnerListBuilder.Collation) == 0);
+            var index = ranks.FindIndex(o => compare.Compare(o, name, PartnerListBuilder.Collation) == 0);
             return index >= 0 ? index : int.MaxValue - 1;
         }
 
         return items
             .GroupBy(i => category(i) is { } c && !string.IsNullOrWhiteSpace(c) ? PartnerText.OneLine(c) : null)
             .OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key ?? string.Empty, comparer)
-            .Select(g => (g.Key, g
-                .OrderBy(sortName, comparer)
-                .ThenBy(displayName, comparer)
-                .ThenBy(displayName, StringComparer.Ordinal)
-                .ToList()))
+            .Select(g => (g.Key, CollationOrder.Sort(g.ToList(), compare, sortName, displayName, displayName)))
             .ToList();
     }
 }

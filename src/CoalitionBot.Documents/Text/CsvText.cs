@@ -6,9 +6,12 @@ namespace CoalitionBot.Documents;
 /// <summary>Writes CSV through CsvHelper with every cell neutralised against formula injection.</summary>
 internal static class CsvText
 {
-    public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) => Write(0, header, rows);
+
+    /// <summary>As <see cref="Write(IReadOnlyList{string}, IEnumerable{IReadOnlyList{string?}})"/>, the text allocated once at about <paramref name="capacity"/> characters.</summary>
+    public static string Write(int capacity, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var writer = new StringWriter(new System.Text.StringBuilder(capacity), CultureInfo.InvariantCulture);
         // Injection is neutralised by CsvSafety (and tested) rather than the library option, so every export
         // and the directory round trip share one rule.
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n" }, leaveOpen: true))

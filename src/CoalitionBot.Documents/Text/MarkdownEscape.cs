@@ -14,7 +14,7 @@ public static class MarkdownEscape
     /// cannot start a heading, list, quote or link, nor smuggle in HTML; bidi controls are balanced and a
     /// right-to-left field isolated first (<see cref="BidiText.Isolate"/>).
     /// </summary>
-    public static string Escape(string? text) => EscapeLineStart(new StringBuilder(EscapeInline(BidiText.Isolate(text))));
+    public static string Escape(string? text) => EscapeLineStart(EscapeInline(BidiText.Isolate(text)));
 
     /// <summary>Escapes the characters that are syntax anywhere in a line; for text that never starts a line.</summary>
     internal static string EscapeInline(string? text)
@@ -22,6 +22,11 @@ public static class MarkdownEscape
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
+        }
+
+        if (IsPlain(text))
+        {
+            return text;
         }
 
         var builder = new StringBuilder(text.Length + 16);
@@ -45,30 +50,38 @@ public static class MarkdownEscape
     }
 
     /// <summary>Escapes what would make an already inline-escaped text start a heading, list, quote or rule.</summary>
-    internal static string EscapeLineStart(StringBuilder builder)
+    internal static string EscapeLineStart(string text)
     {
-        if (builder.Length == 0)
+        if (text.Length == 0)
         {
             return string.Empty;
         }
 
-        if (builder[0] is '#' or '-' or '+' or '=' or '!' or '(')
+        if (text[0] is '#' or '-' or '+' or '=' or '!' or '(')
         {
-            builder.Insert(0, '\\');
-            return builder.ToString();
+            return text.Insert(0, "\\");
         }
 
         var digits = 0;
-        while (digits < builder.Length && char.IsAsciiDigit(builder[digits]))
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
         {
             digits++;
         }
 
-        if (digits > 0 && digits < builder.Length && builder[digits] is '.' or ')')
+        return digits > 0 && digits < text.Length && text[digits] is '.' or ')' ? text.Insert(digits, "\\") : text;
+    }
+
+    // Nothing to escape inline (the common case for names): EscapeInline returns the text itself.
+    private static bool IsPlain(string text)
+    {
+        foreach (var c in text)
         {
-            builder.Insert(digits, '\\');
+            if (c is '\r' or '\n' || AlwaysSpecial.Contains(c) || (char.IsControl(c) && c != '\t'))
+            {
+                return false;
+            }
         }
 
-        return builder.ToString();
+        return true;
     }
 }

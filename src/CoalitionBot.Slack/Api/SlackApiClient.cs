@@ -155,7 +155,19 @@ public sealed partial class SlackApiClient(
     /// <summary>Calls any method. <paramref name="channel"/> is only used for per-channel pacing.</summary>
     public async Task<JsonObject> CallAsync(string method, JsonObject arguments, CancellationToken cancellationToken, string? channel = null, string? token = null)
     {
-        await limiter.AcquireAsync(method, channel, cancellationToken).ConfigureAwait(false);
+        var reservation = await limiter.AcquireAsync(method, channel, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendAsync(method, arguments, token, channel, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await limiter.AnsweredAsync(reservation, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JsonObject> SendAsync(string method, JsonObject arguments, string? token, string? channel, CancellationToken cancellationToken)
+    {
         token ??= await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri(), method));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

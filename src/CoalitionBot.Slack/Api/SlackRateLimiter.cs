@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using CoalitionBot.Core.Outbox.Budget;
+using CoalitionBot.Slack.Installations;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Slack.Api;
@@ -7,9 +9,14 @@ namespace CoalitionBot.Slack.Api;
 /// <summary>
 /// Client-side pacing per Web API method (Slack's tiers, PROTOCOLS.md) and, for chat.postMessage, per channel
 /// (~1/s with short bursts). Also remembers a 429's Retry-After so we do not knock again before it ends.
+/// The methods the outbox sends with (<see cref="Shared"/>) take their workspace budget from <see cref="ISendBudget"/>
+/// — the database's when there is one, so several instances share Slack's budget instead of each using all of it.
 /// </summary>
-public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? options = null) : IDisposable
+public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? options = null, ISendBudget? budget = null, IOptions<SendBudgetOptions>? budgetOptions = null) : IDisposable
 {
+    /// <summary>Methods whose per-workspace budget is shared by every instance.</summary>
+    public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal) { "chat.postMessage", "chat.update" };
+
     private static readonly Dictionary<string, int> PerMinute = new(StringComparer.Ordinal)
     {
         ["chat.update"] = 50,
@@ -30,9 +37,13 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
 
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> limiters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> blockedUntil = new(StringComparer.Ordinal);
+    private readonly ISendBudget shared = budget ?? new LocalSendBudget(time);
 
-    /// <summary>Waits for a permit for the method (and the channel for chat.postMessage), or throws when a 429 window is still open.</summary>
-    public async ValueTask AcquireAsync(string method, string? channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a permit for the method (and the channel for chat.postMessage), or throws when a 429 window is still
+    /// open or the shared budget has no place soon enough. Returns the shared budget's reservation, for <see cref="AnsweredAsync"/>.
+    /// </summary>
+    public async ValueTask<SendReservation?> AcquireAsync(string method, string? channel, CancellationToken cancellationToken)
     {
         ThrowIfBlocked(method, method);
         var keys = method == "chat.postMessage" && channel is not null ? new[] { method, method + ":" + channel } : [method];
@@ -41,7 +52,7 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
             ThrowIfBlocked(method, keys[1]);
         }
 
-        foreach (var key in keys)
+        foreach (var key in keys.Where(k => k != method || !Shared.Contains(method)))
         {
             using var lease = await LimiterFor(key).AcquireAsync(1, cancellationToken).ConfigureAwait(false);
             if (!lease.IsAcquired)
@@ -49,7 +60,13 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
                 throw new SlackRateLimitedException(method, TimeSpan.FromSeconds(1));
             }
         }
+
+        return Shared.Contains(method) ? await ReserveSharedAsync(method, cancellationToken).ConfigureAwait(false) : null;
     }
+
+    /// <summary>The call holding <paramref name="reservation"/> was answered: its place in the window counts from now.</summary>
+    public ValueTask AnsweredAsync(SendReservation? reservation, CancellationToken cancellationToken) =>
+        reservation is null ? ValueTask.CompletedTask : shared.AnsweredAsync(reservation, cancellationToken);
 
     /// <summary>
     /// Records Slack's Retry-After. A 429 does not say whether the channel or the workspace budget ran out,
@@ -64,6 +81,26 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
         {
             limiter.Dispose();
         }
+    }
+
+    private async ValueTask<SendReservation> ReserveSharedAsync(string method, CancellationToken cancellationToken)
+    {
+        // Slack counts per workspace: the team of a distributed install, else the one the bot token belongs to.
+        var key = new SendBudgetKey($"slack:{SlackTeamScope.TeamId ?? "bot"}:{method}", PerMinute[method], TimeSpan.FromMinutes(1));
+        var longestWait = budgetOptions?.Value.LongestWait ?? new SendBudgetOptions().LongestWait;
+        var reservation = await shared.ReserveAsync(key, longestWait, cancellationToken).ConfigureAwait(false);
+        if (reservation.RefusedFor is { } refused)
+        {
+            throw new SlackRateLimitedException(method, refused);
+        }
+
+        var wait = reservation.At - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return reservation;
     }
 
     private void ThrowIfBlocked(string method, string key)

@@ -110,8 +110,21 @@ internal sealed partial class BotConnectorClient(
             return new ConnectorResult(0, RetryAfter: after, ErrorCode: "LocallyThrottled", LocallyThrottled: true);
         }
 
-        var (result, _) = await ExchangeAsync(method, serviceUrl, path, body, ct).ConfigureAwait(false);
-        return result;
+        var reservation = await limiter.ReserveTenantAsync(tenant, wait, ct).ConfigureAwait(false);
+        if (reservation.RefusedFor is { } refused)
+        {
+            return new ConnectorResult(0, RetryAfter: refused, ErrorCode: "LocallyThrottled", LocallyThrottled: true);
+        }
+
+        try
+        {
+            var (result, _) = await ExchangeAsync(method, serviceUrl, path, body, ct).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            await limiter.AnsweredAsync(reservation, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private async Task<(ConnectorResult Result, JsonElement? Body)> ExchangeAsync(HttpMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken ct)

@@ -1,17 +1,30 @@
 using System.Threading.RateLimiting;
+using CoalitionBot.Core.Outbox.Budget;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Teams.Connector;
 
 /// <summary>
 /// Teams' documented write limits, enforced before we send so we rarely see a 429: per conversation 7/1 s,
-/// 8/2 s, 60/30 s and 1,800/1 h, and about 50 requests per second per tenant.
+/// 8/2 s, 60/30 s and 1,800/1 h, and about 50 requests per second per tenant. The tenant's budget is also taken
+/// from <see cref="ISendBudget"/> (<see cref="ReserveTenantAsync"/>) — the database's when there is one, so several
+/// instances share it instead of each sending 50 a second.
 /// </summary>
 internal sealed class ConnectorRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<(string Tenant, string Conversation)> limiter;
+    /// <summary>Teams' documented per-tenant budget for a bot.</summary>
+    public const int TenantPerSecond = 50;
 
-    public ConnectorRateLimiter()
+    private readonly PartitionedRateLimiter<(string Tenant, string Conversation)> limiter;
+    private readonly ISendBudget shared;
+    private readonly TimeProvider time;
+    private readonly TimeSpan longestWait;
+
+    public ConnectorRateLimiter(ISendBudget? budget = null, TimeProvider? time = null, IOptions<SendBudgetOptions>? budgetOptions = null)
     {
+        this.time = time ?? TimeProvider.System;
+        shared = budget ?? new LocalSendBudget(this.time);
+        longestWait = (budgetOptions?.Value ?? new SendBudgetOptions()).LongestWait;
         limiter = PartitionedRateLimiter.CreateChained(
             PerConversation(7, TimeSpan.FromSeconds(1), 5),
             PerConversation(8, TimeSpan.FromSeconds(2), 4),
@@ -39,6 +52,26 @@ internal sealed class ConnectorRateLimiter : IDisposable
         using var lease = await limiter.AcquireAsync((tenant, conversation), 1, cancellationToken).ConfigureAwait(false);
         return lease.IsAcquired;
     }
+
+    /// <summary>
+    /// A place in the tenant's shared budget, waited for when <paramref name="wait"/> (up to SendBudget:LongestWait);
+    /// refused (with when to try again) when it is further away, or at once for the outbox.
+    /// </summary>
+    public async Task<SendReservation> ReserveTenantAsync(string tenant, bool wait, CancellationToken cancellationToken)
+    {
+        var key = new SendBudgetKey("teams:" + tenant, TenantPerSecond, TimeSpan.FromSeconds(1));
+        var reservation = await shared.ReserveAsync(key, wait ? longestWait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var left = reservation.At - time.GetUtcNow();
+        if (reservation.Granted && left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return reservation;
+    }
+
+    /// <summary>The write holding <paramref name="reservation"/> was answered: its place counts from now.</summary>
+    public ValueTask AnsweredAsync(SendReservation reservation, CancellationToken cancellationToken) => shared.AnsweredAsync(reservation, cancellationToken);
 
     public void Dispose() => limiter.Dispose();
 

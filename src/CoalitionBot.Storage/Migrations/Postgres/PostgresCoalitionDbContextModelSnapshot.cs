@@ -1092,6 +1092,23 @@ namespace CoalitionBot.Storage.Migrations.Postgres
                     b.ToTable("RosterPlaces", (string)null);
                 });
 
+            modelBuilder.Entity("CoalitionBot.Storage.SendBudgetSlot", b =>
+                {
+                    b.Property<string>("Budget")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AtTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Budget", "Slot");
+
+                    b.ToTable("SendBudgetSlots");
+                });
+
             modelBuilder.Entity("CoalitionBot.Storage.WebInboxMessage", b =>
                 {
                     b.Property<long>("Id")

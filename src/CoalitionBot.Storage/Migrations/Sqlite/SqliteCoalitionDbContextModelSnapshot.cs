@@ -1083,6 +1083,23 @@ namespace CoalitionBot.Storage.Migrations.Sqlite
                     b.ToTable("RosterPlaces", (string)null);
                 });
 
+            modelBuilder.Entity("CoalitionBot.Storage.SendBudgetSlot", b =>
+                {
+                    b.Property<string>("Budget")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Budget", "Slot");
+
+                    b.ToTable("SendBudgetSlots");
+                });
+
             modelBuilder.Entity("CoalitionBot.Storage.WebInboxMessage", b =>
                 {
                     b.Property<long>("Id")
