@@ -1,4 +1,4 @@
-using CoalitionBot.Documents.Text;
+using CoalitionBot.Documents;
 
 namespace CoalitionBot.Core.Dashboard;
 
