@@ -98,7 +98,7 @@ public sealed class ReminderCampaignChatTests(ITestOutputHelper output)
         ], sent);
         Assert.All(reminders.Where(d => d.State == DeliveryState.Sent), d => Assert.InRange(d.SentAt!.Value - d.NotBefore, TimeSpan.Zero, TimeSpan.FromMinutes(30)));
         Assert.DoesNotContain(aroha.Inbox, m => m.Summary.StartsWith("Reminder", StringComparison.Ordinal));
-        Assert.Contains("Nobody has answered M-1 for Sydney Justice Network yet. I asked Sid", Text(sally.Inbox.Single()));
+        Assert.Contains("Nobody has answered M-1 for Sydney Justice Network yet. I asked Sid", Text(sally.Delivered.Single()));
         Assert.Contains("changed after London Action signed", Text(leo.Inbox.First(m => m.Summary.StartsWith("Reminder", StringComparison.Ordinal))));
 
         var digests = await bot.QueryAsync(db => db.Deliveries.Where(d => d.Purpose == DeliveryPurpose.Digest).OrderBy(d => d.NotBefore).Select(d => d.NotBefore).ToListAsync());
