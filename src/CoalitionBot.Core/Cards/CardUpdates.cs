@@ -104,10 +104,16 @@ public static class CardUpdates
             return new CardUpdateDropped($"{memo.Code} has no version {number}.");
         }
 
+        return new CardUpdateReady(await RenderAsync(data, memo, shown, contact, ct), card.PlatformMessageId);
+    }
+
+    /// <summary>The card of <paramref name="shown"/> as <paramref name="contact"/> should see it now (<see cref="LiveCard"/>), from the stored answer.</summary>
+    public static async Task<Message> RenderAsync(IDataSession data, Memo memo, MemoVersion shown, Contact contact, CancellationToken ct)
+    {
         var key = Memos.SignerKeyFor(memo, contact);
         var answer = key is null ? null : await data.FirstOrDefaultAsync(data.SignOns.Where(s => s.MemoId == memo.Id && s.SignerKey == key), ct);
         var answeredBy = answer is null ? null : await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == answer.ActorId).Select(c => c.Name), ct);
-        return new CardUpdateReady(LiveCard.Render(memo, shown, answer, answeredBy, contact.TimeZone), card.PlatformMessageId);
+        return LiveCard.Render(memo, shown, answer, answeredBy, contact.TimeZone);
     }
 
     /// <summary>The version a card was sent for, from its key ("circulation:{memo}:v{n}:{contact}…", the reminders' likewise).</summary>
