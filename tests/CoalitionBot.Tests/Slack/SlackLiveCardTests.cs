@@ -9,8 +9,6 @@ namespace CoalitionBot.Tests.Slack;
 /// <summary>Memo cards in Slack DMs change where they were posted (chat.update with the stored channel and ts) when the answer, the version or the memo's state changes.</summary>
 public sealed class SlackLiveCardTests
 {
-    private const string Text = "We urge you to attach human rights conditions.\n\n**First**, vet every unit.";
-
     [Fact]
     public async Task Answers_Versions_AndClose_UpdateTheCardsInPlace()
     {
@@ -19,18 +17,17 @@ public sealed class SlackLiveCardTests
         var amira = host.User("Amira Haddad", "amira@hra.org");
         var ben = host.User("Ben Okafor", "ben@hra.org");
         var sam = host.User("Sam Lee", "sam@gpn.org");
-        await cora.Says("setup Rights Before Arms");
-        await cora.Says("partners add The Human Rights Advocates | International | UK");
-        await cora.Says("partners add Global Peace Network | International | CH");
-        await cora.Says("partners link The Human Rights Advocates | Amira Haddad | amira@hra.org");
-        await cora.Says("partners link The Human Rights Advocates | Ben Okafor | ben@hra.org");
-        await cora.Says("partners link Global Peace Network | Sam Lee | sam@gpn.org");
+        foreach (var line in LiveCardScript.Coalition.Concat(["partners add Global Peace Network | International | CH", "partners link Global Peace Network | Sam Lee | sam@gpn.org"]))
+        {
+            await cora.Says(line);
+        }
+
         foreach (var partner in new[] { amira, ben, sam })
         {
             await partner.Says("help");
         }
 
-        await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text);
+        await cora.Says(LiveCardScript.NewMemo);
         await cora.Says("circulate M-1");
         Assert.Equal(3, await host.DeliverAsync());
         var (amirasCard, bensCard, samsCard) = (amira.LastCard, ben.LastCard, sam.LastCard);
@@ -44,7 +41,7 @@ public sealed class SlackLiveCardTests
         Assert.Equal((1, 1, 0), (host.Simulator.EditsOf(amira.Channel, amirasCard.Ts), host.Simulator.EditsOf(ben.Channel, bensCard.Ts), host.Simulator.EditsOf(sam.Channel, samsCard.Ts)));
 
         // A new version: the old cards say they are superseded and open the current one.
-        await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Second**, monitor end use.");
+        await cora.Says(LiveCardScript.Publish);
         Assert.Equal(6, await host.DeliverAsync()); // three new cards, three updates
         var old = Current(ben, bensCard);
         Assert.Contains("This is version 1; version 2 is current.", SlackBlocks.Text(old.Blocks));

@@ -6,8 +6,6 @@ namespace CoalitionBot.Tests.Teams;
 /// <summary>Memo cards in Teams chats are updated where they were posted (PUT activity) when the answer or the version changes; live cards keep their refresh.</summary>
 public sealed class TeamsLiveCardTests
 {
-    private const string Text = "We urge you to attach human rights conditions.\n\n**First**, vet every unit.";
-
     [Fact]
     public async Task SignOn_ThenNewVersion_UpdateTheStoredActivities()
     {
@@ -15,13 +13,14 @@ public sealed class TeamsLiveCardTests
         var cora = host.User("Cora Coordinator", "cora@coalition.org");
         var amira = host.User("Amira Haddad", "amira@hra.org");
         var ben = host.User("Ben Okafor", "ben@hra.org");
-        await cora.Says("setup Rights Before Arms");
-        await cora.Says("partners add The Human Rights Advocates | International | UK");
-        await cora.Says("partners link The Human Rights Advocates | Amira Haddad | amira@hra.org");
-        await cora.Says("partners link The Human Rights Advocates | Ben Okafor | ben@hra.org");
+        foreach (var line in LiveCardScript.Coalition)
+        {
+            await cora.Says(line);
+        }
+
         await amira.Says("help");
         await ben.Says("help");
-        await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text);
+        await cora.Says(LiveCardScript.NewMemo);
         await cora.Says("circulate M-1");
         Assert.Equal(2, await host.DeliverAsync());
         var bensCard = ben.Chat.Last(a => a.Card is not null).ActivityId!;
@@ -36,7 +35,7 @@ public sealed class TeamsLiveCardTests
         Assert.NotNull(updated["refresh"]); // the universal-action refresh stays on a live card
         Assert.Equal(1, host.Simulator.UpdatesOf(ben.ChatId!, bensCard));
 
-        await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Second**, monitor end use.");
+        await cora.Says(LiveCardScript.Publish);
         Assert.Equal(4, await host.DeliverAsync());
         var superseded = ben.Chat.Single(a => a.ActivityId == bensCard).Card!;
         Assert.Contains("This is version 1; version 2 is current.", TeamsCards.Text(superseded));

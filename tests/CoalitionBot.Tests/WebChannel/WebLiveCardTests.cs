@@ -5,8 +5,6 @@ namespace CoalitionBot.Tests.WebChannel;
 /// <summary>The web channel's inbox replaces a card in place when it changes: the browser gets the new card as a replacement of the one it shows.</summary>
 public sealed class WebLiveCardTests
 {
-    private const string Text = "We urge you to attach human rights conditions.\n\n**First**, vet every unit.";
-
     [Fact]
     public async Task Answer_ThenNewVersion_ReplaceTheCardInTheInbox()
     {
@@ -15,13 +13,14 @@ public sealed class WebLiveCardTests
         var cora = new WebClient(http, "cora@coalition.org", "Cora Coordinator");
         var amira = new WebClient(http, "amira@hra.org", "Amira Haddad");
         var ben = new WebClient(http, "ben@hra.org", "Ben Okafor");
-        await cora.Says("setup Rights Before Arms");
-        await cora.Says("partners add The Human Rights Advocates | International | UK");
-        await cora.Says("partners link The Human Rights Advocates | Amira Haddad | amira@hra.org");
-        await cora.Says("partners link The Human Rights Advocates | Ben Okafor | ben@hra.org");
+        foreach (var line in LiveCardScript.Coalition)
+        {
+            await cora.Says(line);
+        }
+
         await amira.Says("help");
         await ben.Says("help");
-        await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\n" + Text);
+        await cora.Says(LiveCardScript.NewMemo);
         await cora.Says("circulate M-1");
         Assert.Equal(2, await factory.DeliverAsync());
         var (card, _, _) = Assert.Single(await ben.InboxAfterAsync(0));
@@ -35,7 +34,7 @@ public sealed class WebLiveCardTests
         Assert.Contains("Declined by Amira Haddad", html);
         Assert.Contains("Declined by Amira Haddad", Assert.Single(await ben.InboxAsync()));
 
-        await cora.Says("publish M-1 substantive\n" + Text + "\n\n**Second**, monitor end use.");
+        await cora.Says(LiveCardScript.Publish);
         Assert.Equal(4, await factory.DeliverAsync());
         var inbox = await ben.InboxAsync();
         Assert.Equal(2, inbox.Count);
