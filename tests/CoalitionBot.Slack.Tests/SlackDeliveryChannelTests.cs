@@ -122,6 +122,25 @@ public sealed class SlackDeliveryChannelTests
         Assert.Equal(1, host.Slack.CountCalls("chat.update"));
     }
 
+    [Fact]
+    public async Task Send_ReplacesAMessageItCannotUpdate_FailsForGood()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var channel = Channel(host);
+        var deleted = Assert.IsType<DeliverySent>(await channel.SendAsync(Outbound("C1", Message.Text("3 signed")), CancellationToken.None));
+        host.Slack.DeleteMessage("C1", deleted.PlatformMessageId.Split(':')[1]);
+        var persons = host.Slack.PostAsUser("C1", "U1", "my own words");
+
+        var gone = await channel.SendAsync(Outbound("C1", Message.Text("4 signed")) with { ReplacesPlatformMessageId = deleted.PlatformMessageId }, CancellationToken.None);
+        var notOurs = await channel.SendAsync(Outbound("C1", Message.Text("4 signed")) with { ReplacesPlatformMessageId = "C1:" + persons.Ts }, CancellationToken.None);
+        var noChannel = await channel.SendAsync(Outbound("C1", Message.Text("4 signed")) with { ReplacesPlatformMessageId = "C0GONE:" + persons.Ts }, CancellationToken.None);
+
+        Assert.Equal(new DeliveryFailed("message_not_found", RecipientUnreachable: false), gone);
+        Assert.Equal(new DeliveryFailed("cant_update_message", RecipientUnreachable: false), notOurs);
+        Assert.IsType<DeliveryFailed>(noChannel); // channel_not_found: never retried
+        Assert.Equal(["message_not_found", "cant_update_message", "channel_not_found"], host.Slack.Calls.Where(c => c.Method == "chat.update").Select(c => c.Error));
+    }
+
     private static IDeliveryChannel Channel(SlackTestHost host) =>
         host.Services.GetServices<IDeliveryChannel>().Single(c => c.Platform == Platform.Slack);
 

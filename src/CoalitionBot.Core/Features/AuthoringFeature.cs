@@ -205,6 +205,7 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
             before: new { Version = current.Number, current.ContentHash },
             after: new { Version = version.Number, version.ContentHash, Substantive = substantive, Suggested = said is null, Changes = comparison.Summary, MarkedForReconfirmation = substantive ? signed.Count : 0 });
         var queued = memo.Status == MemoStatus.Open ? await CirculationFeature.SendVersionAsync(ctx, links, memo, version, substantive, comparison.Summary, ct) : 0;
+        await Cards.CardUpdates.QueueAsync(ctx, memo, null, ct); // the cards already delivered say they are superseded
         await ctx.SaveAsync(ct);
 
         var summary = new StringBuilder($"Version {version.Number} of {memo.Code} is published ({(substantive ? "substantive" : "minor")}, {version.ShortHash}). ");

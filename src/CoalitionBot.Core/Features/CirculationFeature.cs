@@ -139,6 +139,7 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
         memo.ClosedAt = ctx.Now;
         ctx.Audit("memo.closed", memo.Code, memo.Id, before: new { Status = "Open" }, after: new { Status = "Closed" });
         await Reminders.ReminderQueue.CancelPendingAsync(ctx.Data, memo.Id, _ => true, "The memo closed.", ctx.Now, ct);
+        await Cards.CardUpdates.QueueAsync(ctx, memo, null, ct); // every delivered card shows it closed
     }
 
     private static async Task<Reply> Reopen(RequestContext ctx, CancellationToken ct)
@@ -154,6 +155,7 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
         memo.ClosedAt = null;
         memo.FinalListHash = null;
         ctx.Audit("memo.reopened", memo.Code, memo.Id, before, new { Status = "Open" });
+        await Cards.CardUpdates.QueueAsync(ctx, memo, null, ct);
         await ctx.SaveAsync(ct);
         var deadlineNote = memo.Deadline is { } d && d <= ctx.Now ? " Its deadline has passed, so new sign-ons count as late." : "";
         return new MessageReply(Message.Text($"{memo.Code} is open again.{deadlineNote}"));
@@ -173,6 +175,7 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
 
         signOn.AwaitingApproval = false;
         ctx.Audit("signon.approved", $"{memo.Code} / {org.Name}", memo.Id, before: new { AwaitingApproval = true }, after: new { AwaitingApproval = false });
+        await Cards.CardUpdates.QueueAsync(ctx, memo, key, ct);
         await ctx.SaveAsync(ct);
         return new MessageReply(Message.Text($"{org.Name}'s late sign-on on {memo.Code} is approved and will appear on the list (marked late)."));
     }

@@ -48,7 +48,21 @@ public sealed class MemoViewFeature : IFeature
 
     private static Task<Reply> Show(RequestContext ctx, CancellationToken ct) => CardAsync(ctx, ctx.Command.SplitRest().First, ct);
 
-    private static Task<Reply> Refresh(RequestContext ctx, CancellationToken ct) => CardAsync(ctx, ctx.Action!.Value, ct);
+    /// <summary>
+    /// A card's refresh (Teams asks when it shows a live card; "Open version N" on a superseded one): a partner gets the live
+    /// card, by the same rule as the cards the outbox updates; a coordinator the card with the coordinator's buttons.
+    /// </summary>
+    private static async Task<Reply> Refresh(RequestContext ctx, CancellationToken ct)
+    {
+        if (ctx.IsCoordinator || ctx.Me is not { } me)
+        {
+            return await CardAsync(ctx, ctx.Action!.Value, ct);
+        }
+
+        var memo = await Memos.RequireAsync(ctx, ctx.Action!.Value, ct);
+        RequireVisible(ctx, memo);
+        return new MessageReply(await Cards.CardUpdates.RenderAsync(ctx.Data, memo, await Memos.CurrentVersionAsync(ctx, memo, ct), me, ct));
+    }
 
     private static async Task<Reply> CardAsync(RequestContext ctx, string code, CancellationToken ct)
     {

@@ -244,6 +244,7 @@ public sealed class SignOnFeature : IFeature
 
             // Whatever the answer, the reminders queued for this signer are no longer wanted: cancelled in the same transaction.
             await AnsweredReminders.CancelAsync(ctx, memo, signer, ct);
+            await Cards.CardUpdates.QueueAsync(ctx, memo, signer.Key, ct); // the cards of this memo sent to the signer's organisation show the answer
             if (alongside is not null)
             {
                 await alongside();

@@ -38,9 +38,9 @@ public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock
 
     private async Task TellCoordinatorsAsync(Delivery delivery, bool unreachable, CancellationToken ct)
     {
-        if (delivery.Purpose == DeliveryPurpose.Notice)
+        if (delivery.Purpose is DeliveryPurpose.Notice or DeliveryPurpose.CardUpdate)
         {
-            return; // never chase a failed notice with more notices
+            return; // never chase a failed notice with more notices; a card that cannot be updated (deleted, archived) is no news
         }
 
         var contact = await data.FirstOrDefaultAsync(data.Contacts.Where(c => c.Id == delivery.ContactId), ct);

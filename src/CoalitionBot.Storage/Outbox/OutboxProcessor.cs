@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Cards;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
@@ -96,15 +97,30 @@ public sealed partial class OutboxProcessor(
         }
         else
         {
-            string? replaces = null;
-            if (delivery.ReplacesDeliveryId is { } earlier)
+            // A card update is rendered now, from the stored state, and waits until the card it replaces has been sent.
+            var card = delivery.Purpose == DeliveryPurpose.CardUpdate
+                ? await CardUpdates.PrepareAsync(scope.ServiceProvider.GetRequiredService<IDataSession>(), delivery, clock.GetUtcNow(), ct)
+                : null;
+            switch (card)
+            {
+                case CardUpdateDropped dropped:
+                    await CancelAsync(db, delivery, dropped.Reason, ct);
+                    return;
+                case CardUpdatePostponed postponed:
+                    await PostponeAsync(db, delivery, postponed.Until, ct);
+                    return;
+            }
+
+            var ready = card as CardUpdateReady;
+            var replaces = ready?.ReplacesPlatformMessageId;
+            if (ready is null && delivery.ReplacesDeliveryId is { } earlier)
             {
                 replaces = await db.Deliveries.Where(d => d.Id == earlier).Select(d => d.PlatformMessageId).FirstOrDefaultAsync(ct);
             }
 
             var message = new OutboundMessage(delivery.Id,
                 new DeliveryTarget(identity.Platform, identity.TenantId, identity.UserId, identity.ConversationId, identity.Reference),
-                Deliveries.Read(delivery), replaces);
+                ready?.Message ?? Deliveries.Read(delivery), replaces);
             try
             {
                 outcome = await channel.SendAsync(message, ct);
@@ -116,9 +132,15 @@ public sealed partial class OutboxProcessor(
             }
         }
 
+        if (outcome is DeliveryRouteFailed closed && delivery.Purpose == DeliveryPurpose.CardUpdate)
+        {
+            outcome = new DeliveryFailed(closed.Reason, RecipientUnreachable: false); // an update has no other route: the card is where it was posted
+        }
+
         var outcomeName = outcome switch { DeliverySent => "sent", DeliveryRetry => "retry", DeliveryRouteFailed => "route_failed", _ => "failed" };
         activity?.SetTag(CoalitionBot.Core.Telemetry.TelemetryTags.Outcome, outcomeName);
         telemetry?.Sent(delivery.Platform, outcomeName);
+
         if (outcome is DeliveryRouteFailed routeFailed)
         {
             await scope.ServiceProvider.GetRequiredService<RouteFallback>().FallAsync(delivery.Id, delivery.ClaimToken, routeFailed.Reason, ct);
@@ -199,6 +221,19 @@ public sealed partial class OutboxProcessor(
         {
             row.State = DeliveryState.Cancelled;
             row.LastError = reason;
+            row.LeaseUntil = null;
+            row.ClaimToken = null;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Gives a claimed row back to wait until <paramref name="until"/>, without counting an attempt.</summary>
+    private static async Task PostponeAsync(CoalitionDbContext db, Delivery claimed, DateTimeOffset until, CancellationToken ct)
+    {
+        var row = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == claimed.Id && d.ClaimToken == claimed.ClaimToken && d.State == DeliveryState.Pending, ct);
+        if (row is not null)
+        {
+            row.NotBefore = until;
             row.LeaseUntil = null;
             row.ClaimToken = null;
             await db.SaveChangesAsync(ct);

@@ -133,11 +133,15 @@ public static partial class WebChannelEndpoints
             .Select(i => i.ContactId).ToListAsync(ct);
         var since = after ?? 0;
         var rows = await db.WebInbox.Where(m => contactIds.Contains(m.ContactId) && m.Id > since).OrderBy(m => m.Id).Take(100).ToListAsync(ct);
-        return Results.Ok(rows.Select(r => new
+        var replaces = await WebInboxUpdates.ReplacedAsync(db, rows, ct);
+
+        // A card updated after `after` comes as a replacement of the row the browser shows; one it has not seen yet is current already.
+        return Results.Ok(rows.Where(r => !replaces.TryGetValue(r.Id, out var card) || card <= since).Select(r => new
         {
             r.Id,
             Html = HtmlRenderer.Render(JsonSerializer.Deserialize<Message>(r.Payload, Deliveries.Json)!),
             r.At,
+            Replaces = replaces.TryGetValue(r.Id, out var card) ? card : (long?)null,
         }));
     }
 

@@ -212,7 +212,14 @@
       for (const m of await res.json()) {
         if (m.id <= inboxAfter) continue;
         inboxAfter = m.id;
-        entry('cb-push', m.html, 'CoalitionBot (message for you)');
+        // an updated card replaces the one on screen (an answer, a new version, a close); one not on screen is skipped
+        const shown = m.replaces ? log.querySelector('[data-inbox-id="' + m.replaces + '"]') : null;
+        if (shown) {
+          shown.lastChild.innerHTML = m.html;
+          addMemoUpload(shown.lastChild);
+        } else if (!m.replaces) {
+          entry('cb-push', m.html, 'CoalitionBot (message for you)').dataset.inboxId = String(m.id);
+        }
       }
     } finally {
       polling = false;

@@ -143,7 +143,7 @@ public sealed class CampaignCorrectnessTests
         await chat.Bot.DeliverAsync(); // one drain: many messages per person, sent in parallel across people
         foreach (var partner in new[] { chat.Amira, chat.Ben, chat.Sam, chat.Lucia })
         {
-            var versions = partner.Inbox.Skip(1).Select(m => BotReply.Append(new StringBuilder(), m))
+            var versions = partner.Delivered.Skip(1).Select(m => BotReply.Append(new StringBuilder(), m))
                 .Select(t => t[(t.IndexOf("new version (", StringComparison.Ordinal) + 13)..].Split(')')[0]).ToList();
             Assert.Equal(Enumerable.Range(2, 8).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), versions);
         }

@@ -97,9 +97,9 @@ public sealed class ReminderCampaignChatTests(ITestOutputHelper output)
             "nora@liberty.org 11-02 14:00", // 3 h: Mon 09:00 EST; Berta declined at 11:00Z, so hers is not sent
         ], sent);
         Assert.All(reminders.Where(d => d.State == DeliveryState.Sent), d => Assert.InRange(d.SentAt!.Value - d.NotBefore, TimeSpan.Zero, TimeSpan.FromMinutes(30)));
-        Assert.DoesNotContain(aroha.Inbox, m => m.Summary.StartsWith("Reminder", StringComparison.Ordinal));
-        Assert.Contains("Nobody has answered M-1 for Sydney Justice Network yet. I asked Sid", Text(sally.Inbox.Single()));
-        Assert.Contains("changed after London Action signed", Text(leo.Inbox.First(m => m.Summary.StartsWith("Reminder", StringComparison.Ordinal))));
+        Assert.DoesNotContain(aroha.Delivered, m => m.Summary.StartsWith("Reminder", StringComparison.Ordinal));
+        Assert.Contains("Nobody has answered M-1 for Sydney Justice Network yet. I asked Sid", Text(sally.Delivered.Single()));
+        Assert.Contains("changed after London Action signed", Text(leo.Delivered.First(m => m.Summary.StartsWith("Reminder", StringComparison.Ordinal))));
 
         var digests = await bot.QueryAsync(db => db.Deliveries.Where(d => d.Purpose == DeliveryPurpose.Digest).OrderBy(d => d.NotBefore).Select(d => d.NotBefore).ToListAsync());
         Assert.Equal([At("2026-10-24T06:30Z"), .. Enumerable.Range(25, 7).Select(day => At($"2026-10-{day}T07:30Z")), At("2026-11-01T07:30Z"), At("2026-11-02T07:30Z")], digests);

@@ -12,6 +12,10 @@ public sealed class Person(TestBot bot, Actor actor)
     public IReadOnlyList<Message> Inbox =>
         bot.Channel.Sent.Where(m => m.Target.UserId == Actor.Identity.UserId && m.Target.TenantId == Actor.Identity.TenantId).Select(m => m.Message).ToList();
 
+    /// <summary>The same messages as each first arrived, before the bot updated them (a card after an answer, a version, a close).</summary>
+    public IReadOnlyList<Message> Delivered =>
+        bot.Channel.Delivered.Where(m => m.Target.UserId == Actor.Identity.UserId && m.Target.TenantId == Actor.Identity.TenantId).Select(m => m.Message).ToList();
+
     public Task<BotReply> Says(string text, string? deliveryId = null) => Send(new CommandText(text), deliveryId);
 
     public Task<BotReply> Presses(string actionId, string value, string? deliveryId = null) => Send(new ButtonAction(actionId, value), deliveryId);

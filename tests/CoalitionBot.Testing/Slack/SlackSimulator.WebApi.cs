@@ -197,13 +197,9 @@ public sealed partial class SlackSimulator
     {
         var channel = ResolveChannel(Str(args, "channel"));
         var ts = Str(args, "ts");
-        if (!Messages.Any(m => m.Channel == channel && m.Ts == ts && m.EphemeralUser is null))
-        {
-            throw new SimulatedSlackError("message_not_found");
-        }
-
+        UpdatableMessage(channel, ts);
         var (text, blocks) = MessageContent(args);
-        Messages.Enqueue(new SimulatedMessage(channel, ts!, text, blocks));
+        Messages.Enqueue(new SimulatedMessage(channel, ts!, text, blocks, Edit: true));
         return Ok(new() { ["channel"] = channel, ["ts"] = ts, ["text"] = text });
     }
 

@@ -7,6 +7,22 @@ namespace CoalitionBot.Testing.Teams;
 /// <summary>The connector's conversation routes: create a 1:1 chat, write activities, read members.</summary>
 public sealed partial class BotFrameworkSimulator
 {
+    /// <summary>
+    /// A conversation as its members see it: each activity the bot posted (POST or reply), in order, as its last PUT left
+    /// it; deleted ones gone.
+    /// </summary>
+    public IReadOnlyList<RecordedActivity> Conversation(string? conversationId)
+    {
+        var log = Activities.Where(a => a.ConversationId == conversationId).ToList();
+        return log.Where(a => a.Method is "POST" or "REPLY" && !log.Any(d => d.Method == "DELETE" && d.ActivityId == a.ActivityId))
+            .Select(a => log.LastOrDefault(u => u.Method == "PUT" && u.ActivityId == a.ActivityId) is { } update ? a with { Body = update.Body, Bytes = update.Bytes } : a)
+            .ToList();
+    }
+
+    /// <summary>How many times the bot updated (PUT) the activity.</summary>
+    public int UpdatesOf(string conversationId, string activityId) =>
+        Activities.Count(a => a.Method == "PUT" && a.ConversationId == conversationId && a.ActivityId == activityId);
+
     private async Task<IResult> CreateConversation(HttpContext context)
     {
         if (!Authorised(context))

@@ -98,7 +98,7 @@ public sealed class SlackCycleTests
         Assert.Contains("§4 added", published);
         Assert.Contains("3 signers are asked to re-confirm", published);
         Assert.Contains("6 partner contacts are being told", published);
-        Assert.Equal(6, await host.DeliverAsync());
+        Assert.Equal(12, await host.DeliverAsync()); // six new cards, and six updates of the cards delivered before (the answers, now superseded)
         Assert.Contains("please re-confirm", SlackBlocks.Text(amira.LastCard.Blocks));
         await SignsAsync(sam, "Re-confirm", "Global Peace Network", "Sam Lee", "Coordinator", "International");
         Assert.Equal("2", SlackBlocks.Fact((await cora.SaysRaw("status M-1"))["blocks"], "Needs re-confirmation"));

@@ -18,8 +18,8 @@ internal sealed class SlackUser(SlackHost host, SimulatedUser user, string? team
     /// <summary>The app's DM with this person.</summary>
     public string Channel => host.Simulator.DirectChannelOf(user.Id);
 
-    /// <summary>Everything the bot posted into this person's DM, oldest first.</summary>
-    public IReadOnlyList<SimulatedMessage> Dm => host.Simulator.Messages.Where(m => m.Channel == Channel && m.EphemeralUser is null).ToList();
+    /// <summary>Everything the bot posted into this person's DM, oldest first, each as it reads now (after chat.update).</summary>
+    public IReadOnlyList<SimulatedMessage> Dm => host.Simulator.Conversation(Channel);
 
     /// <summary>The newest message in the DM that has buttons (a memo card).</summary>
     public SimulatedMessage LastCard => Dm.Last(m => SlackBlocks.Buttons(m.Blocks).Any());

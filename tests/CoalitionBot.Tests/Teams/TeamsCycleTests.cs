@@ -115,7 +115,7 @@ public sealed class TeamsCycleTests
         Assert.Contains("§4 added", published);
         Assert.Contains("3 signers are asked to re-confirm", published);
         Assert.Contains("6 partner contacts are being told", published);
-        Assert.Equal(6, await host.DeliverAsync());
+        Assert.Equal(12, await host.DeliverAsync()); // six new cards, and six updates of the cards delivered before (the answers, now superseded)
         Assert.Contains("please re-confirm", TeamsCards.Text(amira.LastCard));
         Assert.Contains(TeamsCards.Actions(sam.LastCard), a => a["title"]?.GetValue<string>() == "Re-confirm");
         await SignsAsync(sam, "Global Peace Network", "Sam Lee", "Coordinator", "International");

@@ -22,8 +22,8 @@ internal sealed class TeamsUser(TeamsHost host, TeamsActivityFactory activities,
     /// <summary>The 1:1 chat this person talks to the bot in (for a channel user: the one the bot opened).</summary>
     public string? ChatId => inChannel ? host.Simulator.CreatedConversations.FirstOrDefault(c => c.Value == UserId).Key : activities.PersonalConversationId;
 
-    /// <summary>Everything the bot posted into this person's 1:1 chat, oldest first.</summary>
-    public IReadOnlyList<RecordedActivity> Chat => host.Simulator.Activities.Where(a => a.ConversationId == ChatId && a.Method is "POST" or "REPLY").ToList();
+    /// <summary>Everything the bot posted into this person's 1:1 chat, oldest first, each as it reads now (after updates).</summary>
+    public IReadOnlyList<RecordedActivity> Chat => host.Simulator.Conversation(ChatId);
 
     /// <summary>The newest card in this person's 1:1 chat.</summary>
     public JsonObject LastCard => Chat.Last(a => a.Card is not null).Card!;
@@ -131,7 +131,7 @@ internal sealed class TeamsUser(TeamsHost host, TeamsActivityFactory activities,
         return body;
     }
 
-    /// <summary>Waits (bounded, no polling) for the bot's next activity in a conversation of this person's.</summary>
+    /// <summary>Waits (bounded, no polling) for the bot's next activity in a conversation of this person's (an update of an earlier card is not one).</summary>
     private async Task<RecordedActivity> NextForMeAsync(int before)
     {
         var timeout = TeamsHost.Timeout();
@@ -139,7 +139,7 @@ internal sealed class TeamsUser(TeamsHost host, TeamsActivityFactory activities,
         {
             await host.Simulator.WaitForActivitiesAsync(count, timeout);
             var activity = host.Simulator.Activities[count - 1];
-            if (activity.ConversationId == activities.PersonalConversationId || activity.ConversationId == activities.ChannelConversationId || activity.ConversationId == ChatId)
+            if (activity.Method != "PUT" && activity.ConversationId == activities.PersonalConversationId || activity.ConversationId == activities.ChannelConversationId || activity.ConversationId == ChatId)
             {
                 return activity;
             }

@@ -19,6 +19,14 @@ public sealed class WebClient(HttpClient http, string email, string name)
         return items!.Select(i => i.GetProperty("html").GetString()!).ToList();
     }
 
+    /// <summary>What a polling browser gets after it has shown every message up to <paramref name="after"/>: new messages, and updates of cards it shows.</summary>
+    public async Task<List<(long Id, string Html, long? Replaces)>> InboxAfterAsync(long after)
+    {
+        var items = await http.GetFromJsonAsync<List<JsonElement>>($"/web/api/inbox?email={Uri.EscapeDataString(email)}&after={after}");
+        return items!.Select(i => (i.GetProperty("id").GetInt64(), i.GetProperty("html").GetString()!,
+            i.GetProperty("replaces").ValueKind == JsonValueKind.Null ? (long?)null : i.GetProperty("replaces").GetInt64())).ToList();
+    }
+
     private async Task<WebReply> Post(object body)
     {
         var response = await http.PostAsJsonAsync("/web/api/send", body);
