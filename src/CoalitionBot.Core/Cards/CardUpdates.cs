@@ -104,7 +104,9 @@ public static class CardUpdates
             return new CardUpdateDropped($"{memo.Code} has no version {number}.");
         }
 
-        return new CardUpdateReady(await RenderAsync(data, memo, shown, contact, ct), card.PlatformMessageId);
+        // Rendered here, outside any request: its buttons carry the memo's coalition like every other queued card.
+        var message = Routing.CoalitionStamp.Apply(await RenderAsync(data, memo, shown, contact, ct), memo.CoalitionId);
+        return new CardUpdateReady(message, card.PlatformMessageId);
     }
 
     /// <summary>The card of <paramref name="shown"/> as <paramref name="contact"/> should see it now (<see cref="LiveCard"/>), from the stored answer.</summary>
