@@ -3,6 +3,7 @@ using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Slack.Tests.Support;
 using CoalitionBot.Testing.Slack;
+using Microsoft.Extensions.Logging;
 
 namespace CoalitionBot.Slack.Tests;
 
@@ -208,6 +209,25 @@ public sealed class SlackHttpEndpointTests
         Assert.Equal(200, response.Status);
         Assert.Equal(string.Empty, response.Body);
         Assert.Contains("signed M-12", host.Slack.Messages.Single().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_ResponseUrlExpired_AnswerGoesToTheDirectMessageInstead()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var release = new TaskCompletionSource();
+        host.Handler.Gate = release.Task;
+
+        var pending = host.SendCommandAsync("help");
+        await host.Handler.WaitForAsync(r => r.Count == 1);
+        host.Time.Advance(TimeSpan.FromSeconds(2.5));
+        await pending;
+        host.Slack.ExpireResponseUrls();
+        release.SetResult();
+        await host.Slack.WaitUntilAsync(s => s.Messages.Any(m => m.Text?.Contains("CoalitionBot commands", StringComparison.Ordinal) == true));
+
+        Assert.Empty(host.Slack.ResponseUrlPosts);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
     }
 
     [Fact]

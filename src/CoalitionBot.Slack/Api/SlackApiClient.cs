@@ -146,9 +146,15 @@ public sealed partial class SlackApiClient(
     public async Task PostToResponseUrlAsync(string responseUrl, JsonObject body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(new Uri(responseUrl), body, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status is >= 400 and < 500 and not 429)
+        {
+            throw new SlackResponseUrlGoneException(status);
+        }
+
         if (!response.IsSuccessStatusCode)
         {
-            throw new SlackTransientException("response_url", $"answered {(int)response.StatusCode}");
+            throw new SlackTransientException("response_url", $"answered {status}");
         }
     }
 

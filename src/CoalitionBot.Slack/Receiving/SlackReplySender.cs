@@ -53,15 +53,25 @@ internal sealed class SlackReplySender(SlackApiClient api, TimeProvider time)
     public async Task RespondAsync(string responseUrl, Message message, bool inChannel, int skip, string userId, string? channelId, CancellationToken cancellationToken)
     {
         var uses = 0;
+        var gone = false;
         foreach (var part in BlockKitRenderer.Render(message).Skip(skip))
         {
-            if (uses++ < ResponseUrlUses)
+            if (!gone && uses++ < ResponseUrlUses)
             {
                 var body = BlockKitRenderer.ResponseBody(part, inChannel);
                 body["replace_original"] = false;
-                await api.PostToResponseUrlAsync(responseUrl, body, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await api.PostToResponseUrlAsync(responseUrl, body, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                catch (SlackResponseUrlGoneException)
+                {
+                    gone = true; // expired or used up: this part and the rest go to the person directly, nothing is lost
+                }
             }
-            else if (channelId is not null && !channelId.StartsWith('D') && !inChannel)
+
+            if (channelId is not null && !channelId.StartsWith('D') && !inChannel)
             {
                 await api.PostEphemeralAsync(channelId, userId, part.Text, part.Blocks, cancellationToken).ConfigureAwait(false);
             }

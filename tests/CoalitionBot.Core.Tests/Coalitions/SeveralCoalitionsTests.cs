@@ -1,5 +1,6 @@
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Messages;
+using CoalitionBot.Core.Replies;
 using CoalitionBot.Testing.Conversation;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -78,6 +79,22 @@ public sealed class SeveralCoalitionsTests
         var alphaMemo = await world.MemoAsync(TwoCoalitions.Alpha, 1);
         Assert.Equal(1, await world.Bot.QueryAsync(db => db.SignOns.CountAsync(s => s.MemoId == betaMemo.Id)));
         Assert.Equal(0, await world.Bot.QueryAsync(db => db.SignOns.CountAsync(s => s.MemoId == alphaMemo.Id)));
+    }
+
+    [Fact]
+    public async Task CardUpdate_OfTheOtherCoalitionsCard_KeepsThatCoalitionOnItsButtons()
+    {
+        await using var world = await TwoCoalitions.StartAsync();
+        await world.Amira.Says($"coalition use {TwoCoalitions.Beta}");
+        await world.Amira.Says("decline M-1 Not this time");
+        await world.Bot.DeliverAsync(); // the outbox renders the update of her Beta card
+
+        var beta = world.Amira.Inbox.Single(m => new BotReply(new MessageReply(m)).Text.Contains("Beta water memo", StringComparison.Ordinal));
+        Assert.Contains("Declined by Amira Haddad", new BotReply(new MessageReply(beta)).Text);
+        var memoButtons = beta.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons).Where(b => b.Value?.StartsWith("M-1", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(memoButtons);
+        var stamp = "~" + (await world.CoalitionIdAsync(TwoCoalitions.Beta)).ToString("N");
+        Assert.All(memoButtons, b => Assert.EndsWith(stamp, b.Value));
     }
 
     [Fact]

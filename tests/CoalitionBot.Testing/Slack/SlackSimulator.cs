@@ -26,6 +26,7 @@ public sealed partial class SlackSimulator : IAsyncDisposable
     private readonly ConcurrentQueue<SimulatedApiCall> calls = new();
     private readonly ConcurrentQueue<JsonObject> responseUrlPosts = new();
     private readonly ConcurrentDictionary<string, int> responseUrlUses = new();
+    private volatile bool responseUrlsExpired;
     private readonly List<(Func<bool> Condition, TaskCompletionSource Signal)> waiters = [];
     private readonly object gate = new();
     private long nextTs = 1_700_000_000_000_100;
@@ -90,6 +91,9 @@ public sealed partial class SlackSimulator : IAsyncDisposable
     public IReadOnlyList<SimulatedApiCall> Calls => calls.ToArray();
 
     public IReadOnlyList<JsonObject> ResponseUrlPosts => responseUrlPosts.ToArray();
+
+    /// <summary>From now on every response_url answers 404 <c>expired_url</c>, as Slack does after its 30 minutes.</summary>
+    public void ExpireResponseUrls() => responseUrlsExpired = true;
 
     public static async Task<SlackSimulator> StartAsync(TimeProvider? time = null)
     {
@@ -170,6 +174,13 @@ public sealed partial class SlackSimulator : IAsyncDisposable
         {
             http.Response.StatusCode = 400;
             await http.Response.WriteAsync("invalid_blocks").ConfigureAwait(false);
+            return;
+        }
+
+        if (responseUrlsExpired)
+        {
+            http.Response.StatusCode = 404; // Slack: a response_url is valid for 30 minutes
+            await http.Response.WriteAsync("expired_url").ConfigureAwait(false);
             return;
         }
 
