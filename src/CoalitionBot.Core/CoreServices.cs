@@ -39,6 +39,8 @@ public static class CoreServices
         services.AddSingleton<IFeature, CoalitionFeature>();
         services.AddSingleton<IFeature, RemindersFeature>();
         services.AddSingleton<IFeature, Dashboard.DashboardFeature>();
+        services.AddSingleton<IFeature, JoinRequestForm>();
+        services.AddSingleton<IFeature, JoinRequestCommands>();
         services.AddScoped<Dashboard.DashboardSignIn>();
         services.AddScoped<Dashboard.MemoListQuery>();
         services.AddScoped<Dashboard.MemoBoardQuery>();

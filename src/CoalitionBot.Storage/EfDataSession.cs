@@ -40,6 +40,8 @@ internal sealed class EfDataSession(CoalitionDbContext db) : IDataSession
 
     public IQueryable<CoalitionBot.Core.Dashboard.DashboardSession> DashboardSessions => db.DashboardSessions;
 
+    public IQueryable<JoinRequest> JoinRequests => db.JoinRequests;
+
     public void Add<T>(T entity)
         where T : class => db.Add(entity);
 

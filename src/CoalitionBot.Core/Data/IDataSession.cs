@@ -43,6 +43,8 @@ public interface IDataSession
 
     IQueryable<DashboardSession> DashboardSessions { get; }
 
+    IQueryable<JoinRequest> JoinRequests { get; }
+
     void Add<T>(T entity)
         where T : class;
 

@@ -94,7 +94,7 @@ public sealed partial class OutboxProcessor(
             }
 
             var message = new OutboundMessage(delivery.Id,
-                new DeliveryTarget(identity.Platform, identity.TenantId, identity.UserId, identity.ConversationId, identity.Reference),
+                new DeliveryTarget(identity.Platform, identity.TenantId, identity.UserId, delivery.ChannelId ?? identity.ConversationId, identity.Reference),
                 Deliveries.Read(delivery), replaces);
             try
             {
@@ -105,6 +105,11 @@ public sealed partial class OutboxProcessor(
                 LogSendThrew(logger, e, delivery.Id, delivery.Platform);
                 outcome = new DeliveryRetry("The platform client failed: " + e.GetType().Name);
             }
+        }
+
+        if (outcome is DeliveryRouteFailed closed && delivery.ChannelId is not null)
+        {
+            outcome = new DeliveryFailed(closed.Reason, RecipientUnreachable: false); // no other route to a channel: the coordinators are told
         }
 
         if (outcome is DeliveryRouteFailed routeFailed)
