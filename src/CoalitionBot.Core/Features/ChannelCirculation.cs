@@ -14,7 +14,7 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 internal static partial class ChannelCirculation
 {
-    public const string Usage = "circulate M-3 to #channel";
+    public const string Usage = "circulate M-3 to #channel | here";
 
     /// <summary>"to #name", "to &lt;#C123|name&gt;" or "to C123": the rest of a `circulate` line that names a channel.</summary>
     public static bool Names(string rest) => rest.StartsWith("to ", StringComparison.OrdinalIgnoreCase);
@@ -22,7 +22,7 @@ internal static partial class ChannelCirculation
     public static async Task<Reply> CirculateAsync(RequestContext ctx, string code, string rest, Func<Task<Reply>> circulateToPartners, CancellationToken ct)
     {
         var platform = ctx.Inbound.Place.Platform;
-        var (channelId, label) = Parse(platform, rest[3..].Trim());
+        var (channelId, label) = Parse(ctx.Inbound.Place, rest[3..].Trim());
         var memo = await Memos.RequireAsync(ctx, code, ct);
         var opened = "";
         if (memo.Status == MemoStatus.Draft)
@@ -63,9 +63,25 @@ internal static partial class ChannelCirculation
     public static string Intro(Memo memo) =>
         $"{memo.Title} — partners, please sign on for your organisation by the deadline, decline, or comment. If I don't know you yet, a button asks which organisation you are with.";
 
-    /// <summary>The channel id and how to name it back, from Slack's escaped form, a Slack id, or #name on other platforms.</summary>
-    internal static (string Id, string Label) Parse(Platform platform, string target)
+    /// <summary>
+    /// The channel id and how to name it back: `here` (the channel the command was typed in), Slack's escaped form
+    /// (&lt;#C123|name&gt;, as a DM message carries a channel picked from the list), a Slack id, or #name on other platforms.
+    /// </summary>
+    internal static (string Id, string Label) Parse(Place place, string target)
     {
+        var platform = place.Platform;
+        if (platform is not (Platform.Slack or Platform.Web))
+        {
+            throw new RefusalException("I can post a memo card in a channel on Slack only so far. Type the command in Slack, or reach these partners with `partners link`.");
+        }
+
+        if (target.Equals("here", StringComparison.OrdinalIgnoreCase))
+        {
+            return place.Kind == PlaceKind.Channel
+                ? (place.ConversationId, "this channel")
+                : throw new RefusalException("Type `circulate M-3 to here` in the channel itself (invite me there first), or name the channel.");
+        }
+
         if (SlackChannel().Match(target) is { Success: true } escaped)
         {
             return (escaped.Groups["id"].Value, "#" + (escaped.Groups["name"].Success ? escaped.Groups["name"].Value : escaped.Groups["id"].Value));
@@ -78,7 +94,7 @@ internal static partial class ChannelCirculation
 
         if (platform == Platform.Slack)
         {
-            throw new RefusalException($"Pick the channel from Slack's list as you type # (so Slack sends me its id), for example `{Usage}`; I can only post where I have been invited.");
+            throw new RefusalException("Slack doesn't tell me which channel that name is. Type `/memo circulate M-3 to here` in the channel itself, or write `circulate M-3 to #…` to me in a direct message, picking the channel from Slack's list as you type # (so Slack sends me its id).");
         }
 
         if (PlainName().Match(target) is { Success: true } plain)

@@ -31,13 +31,13 @@ public sealed class JoinRequestForm : IFeature
             : null;
 
     private static Form Form(RequestContext ctx, string memoCode, JoinRequest? existing) =>
-        new(FormIds.JoinRequest, "Which organisation are you with?", "Ask to join", Memos.Shorten(memoCode, 20), [
+        new(FormIds.JoinRequest, "Join the coalition", "Ask to join", Memos.Shorten(memoCode, 20), [
             new FormField("organisation", "Organisation", FormFieldKind.ShortText, Required: true, MaxLength: NameMax, Initial: existing?.OrganisationName,
                 Hint: "The partner organisation you would sign for, as it should be written."),
             new FormField("name", "Your name", FormFieldKind.ShortText, Required: true, MaxLength: NameMax, Initial: existing?.PersonName ?? ctx.Inbound.Actor.DisplayName),
             new FormField("email", "Your e-mail", FormFieldKind.ShortText, Required: true, MaxLength: 320, Initial: existing?.Email ?? ctx.Inbound.Actor.Email),
             new FormField("title", "Your title", FormFieldKind.ShortText, Required: true, MaxLength: NameMax, Initial: existing?.Title, Hint: "For example: Executive Director"),
-        ], $"I don't know you yet. Tell me which organisation you are with, and a coordinator of {ctx.CoalitionOrThrow.Name} will confirm it. Nothing is counted until they do.");
+        ], $"I don't know you yet. Which organisation are you with? A coordinator of {ctx.CoalitionOrThrow.Name} will confirm it; nothing is counted until they do.");
 
     private static async Task<Reply> SubmitAsync(RequestContext ctx, CancellationToken ct)
     {

@@ -146,7 +146,8 @@ public sealed partial class OutboxProcessor(
                 row.SentAt = now;
                 row.PlatformMessageId = sent.PlatformMessageId;
                 row.LastError = null;
-                if (identity is not null && sent.ConversationId is { } conversation && identity.ConversationId != conversation)
+                // A card posted in a channel is not the coordinator's DM: their direct conversation stays as it was.
+                if (identity is not null && row.ChannelId is null && sent.ConversationId is { } conversation && identity.ConversationId != conversation)
                 {
                     identity.ConversationId = conversation;
                 }
