@@ -41,6 +41,8 @@ public static class CoreServices
         services.AddSingleton<IFeature, Dashboard.DashboardFeature>();
         services.AddSingleton<IFeature, CoalitionPlacesFeature>();
         services.TryAddScoped<Data.CoalitionScope>();
+        services.AddSingleton<IFeature, JoinRequestForm>();
+        services.AddSingleton<IFeature, JoinRequestCommands>();
         services.AddScoped<Dashboard.DashboardSignIn>();
         services.AddScoped<Dashboard.MemoListQuery>();
         services.AddScoped<Dashboard.MemoBoardQuery>();

@@ -24,6 +24,7 @@ public abstract partial class CoalitionDbContext
         model.Entity<Delivery>().HasQueryFilter(CoalitionFilter, x => ScopedCoalition == null || x.CoalitionId == ScopedCoalition);
         model.Entity<PersonalLink>().HasQueryFilter(CoalitionFilter, x => ScopedCoalition == null || x.CoalitionId == ScopedCoalition);
         model.Entity<CoalitionLink>().HasQueryFilter(CoalitionFilter, x => ScopedCoalition == null || x.CoalitionId == ScopedCoalition);
+        model.Entity<JoinRequest>().HasQueryFilter(CoalitionFilter, x => ScopedCoalition == null || x.CoalitionId == ScopedCoalition);
 
         model.Entity<MemoVersion>().HasQueryFilter(CoalitionFilter, x => ScopedCoalition == null || Set<Memo>().Any(m => m.Id == x.MemoId && m.CoalitionId == ScopedCoalition));
         model.Entity<SignOn>().HasQueryFilter(CoalitionFilter, x => ScopedCoalition == null || Set<Memo>().Any(m => m.Id == x.MemoId && m.CoalitionId == ScopedCoalition));

@@ -55,6 +55,8 @@ public abstract partial class CoalitionDbContext(DbContextOptions options, Coali
 
     public DbSet<PersonalLink> PersonalLinks => Set<PersonalLink>();
 
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+
     public DbSet<Core.Dashboard.DashboardLink> DashboardLinks => Set<Core.Dashboard.DashboardLink>();
 
     public DbSet<Core.Dashboard.DashboardSession> DashboardSessions => Set<Core.Dashboard.DashboardSession>();
@@ -151,6 +153,20 @@ public abstract partial class CoalitionDbContext(DbContextOptions options, Coali
             e.Property(x => x.Payload).HasMaxLength(int.MaxValue);
             e.Property(x => x.LastError).HasMaxLength(1000);
             e.Property(x => x.Route).HasMaxLength(200);
+            e.Property(x => x.ChannelId).HasMaxLength(200);
+        });
+        model.Entity<JoinRequest>(e =>
+        {
+            e.HasIndex(x => new { x.CoalitionId, x.Number }).IsUnique(); // `partners approve 3` names one request
+            e.HasIndex(x => new { x.CoalitionId, x.Platform, x.TenantId, x.UserId });
+            e.Property(x => x.TenantId).HasMaxLength(200);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.Reference).HasMaxLength(4000);
+            e.Property(x => x.OrganisationName).HasMaxLength(200);
+            e.Property(x => x.PersonName).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.MemoCode).HasMaxLength(20);
         });
         model.Entity<ReminderSnooze>(e =>
         {

@@ -42,6 +42,8 @@ internal sealed class EfDataSession(CoalitionDbContext db) : IDataSession
 
     public IQueryable<CoalitionLink> CoalitionLinks => db.CoalitionLinks;
 
+    public IQueryable<JoinRequest> JoinRequests => db.JoinRequests;
+
     public void Add<T>(T entity)
         where T : class => db.Add(entity);
 

@@ -45,6 +45,8 @@ public interface IDataSession
 
     IQueryable<CoalitionLink> CoalitionLinks { get; }
 
+    IQueryable<JoinRequest> JoinRequests { get; }
+
     void Add<T>(T entity)
         where T : class;
 

@@ -53,4 +53,10 @@ public sealed class Delivery
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>
+    /// When set, the message is posted in this channel (a Slack channel id) for everyone there, not to the contact's
+    /// direct conversation; the identity is then the coordinator who circulated it (its workspace and reference).
+    /// </summary>
+    public string? ChannelId { get; set; }
 }

@@ -8,4 +8,5 @@ public static class FormIds
     public const string Comment = "comment";
     public const string NewMemo = "memo.new";
     public const string Publish = "memo.publish";
+    public const string JoinRequest = "join.request";
 }

@@ -51,7 +51,7 @@ public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock
         }
 
         var advice = "";
-        if (unreachable)
+        if (unreachable && delivery.ChannelId is null) // a channel that refused is not the coordinator who circulated to it
         {
             // The route is closed for this contact (the next circulation tries another one) and coordinators learn why.
             var identity = await data.FirstOrDefaultAsync(data.Identities.Where(i => i.Id == delivery.IdentityId), ct);
@@ -59,7 +59,8 @@ public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock
         }
 
         var memoNumber = delivery.MemoId is { } memoId ? await data.FirstOrDefaultAsync(data.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number), ct) : null;
-        var text = $"I could not deliver a message to {contact.Name}" + (memoNumber is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {delivery.LastError}."
+        var text = delivery.ChannelId is { } channel ? $"I could not post a message in channel {channel}" + (memoNumber is { } c ? $" about {MemoCode.Format(c)}" : "") + $": {delivery.LastError}. Invite me to the channel, then circulate again."
+            : $"I could not deliver a message to {contact.Name}" + (memoNumber is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {delivery.LastError}."
             + advice;
         var ctx = SystemRequest.For(data, clock, coalition, $"delivery-failed:{delivery.Id:N}"); // never saved: the outbox saves
         await Deliveries.NotifyCoordinatorsAsync(ctx, $"failed:{delivery.Id:N}", Message.Text(text), ct);

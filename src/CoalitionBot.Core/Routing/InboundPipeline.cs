@@ -71,6 +71,12 @@ public sealed partial class InboundPipeline(
             return await Reach.WaitingMemos.AnswerAsync(router, context, ct) ?? HelpFeature.Unknown(router, context.Inbound.Content, context);
         }
 
+        if (JoinRequestForm.AskInstead(context, route) is { } join)
+        {
+            await context.SaveIfPendingAsync(ct);
+            return join; // a stranger pressed a card's button: which organisation are they with?
+        }
+
         if (route.Permission.Refusal(context, $"use `{route.Key}`") is { } refusal)
         {
             await context.SaveIfPendingAsync(ct);

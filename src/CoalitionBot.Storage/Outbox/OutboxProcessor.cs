@@ -119,7 +119,7 @@ public sealed partial class OutboxProcessor(
             }
 
             var message = new OutboundMessage(delivery.Id,
-                new DeliveryTarget(identity.Platform, identity.TenantId, identity.UserId, identity.ConversationId, identity.Reference),
+                new DeliveryTarget(identity.Platform, identity.TenantId, identity.UserId, delivery.ChannelId ?? identity.ConversationId, identity.Reference),
                 ready?.Message ?? Deliveries.Read(delivery), replaces);
             try
             {
@@ -132,9 +132,10 @@ public sealed partial class OutboxProcessor(
             }
         }
 
-        if (outcome is DeliveryRouteFailed closed && delivery.Purpose == DeliveryPurpose.CardUpdate)
+        // An update has no other route (the card is where it was posted), nor has a channel post (the coordinators are told).
+        if (outcome is DeliveryRouteFailed closed && (delivery.Purpose == DeliveryPurpose.CardUpdate || delivery.ChannelId is not null))
         {
-            outcome = new DeliveryFailed(closed.Reason, RecipientUnreachable: false); // an update has no other route: the card is where it was posted
+            outcome = new DeliveryFailed(closed.Reason, RecipientUnreachable: false);
         }
 
         var outcomeName = outcome switch { DeliverySent => "sent", DeliveryRetry => "retry", DeliveryRouteFailed => "route_failed", _ => "failed" };
@@ -175,7 +176,8 @@ public sealed partial class OutboxProcessor(
                 row.SentAt = now;
                 row.PlatformMessageId = sent.PlatformMessageId;
                 row.LastError = null;
-                if (identity is not null && sent.ConversationId is { } conversation && identity.ConversationId != conversation)
+                // A card posted in a channel is not the coordinator's DM: their direct conversation stays as it was.
+                if (identity is not null && row.ChannelId is null && sent.ConversationId is { } conversation && identity.ConversationId != conversation)
                 {
                     identity.ConversationId = conversation;
                 }

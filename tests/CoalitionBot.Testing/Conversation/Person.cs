@@ -46,9 +46,13 @@ public sealed class Person(TestBot bot, Actor actor)
         return await Submits(form, fields);
     }
 
-    public async Task<BotReply> Send(InboundContent content, string? deliveryId = null)
+    /// <summary>Presses a button of a card the bot posted in a channel (not in this person's DM).</summary>
+    public Task<BotReply> PressesIn(string channelId, string actionId, string value) =>
+        Send(new ButtonAction(actionId, value), place: new Place(Actor.Identity.Platform, Actor.Identity.TenantId, channelId, PlaceKind.Channel));
+
+    public async Task<BotReply> Send(InboundContent content, string? deliveryId = null, Place? place = null)
     {
-        var place = new Place(Actor.Identity.Platform, Actor.Identity.TenantId, "dm:" + Actor.Identity.UserId, PlaceKind.Direct);
+        place ??= new Place(Actor.Identity.Platform, Actor.Identity.TenantId, "dm:" + Actor.Identity.UserId, PlaceKind.Direct);
         var reply = await bot.Handler.HandleAsync(new Inbound(deliveryId ?? Guid.NewGuid().ToString("N"), Actor, place, content), CancellationToken.None);
         return new BotReply(reply);
     }

@@ -1,5 +1,6 @@
 using CoalitionBot.Core;
 using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Outbox;
 using CoalitionBot.Storage;
 using CoalitionBot.Storage.Outbox;
@@ -84,6 +85,9 @@ public sealed class TestBot : IAsyncDisposable
     public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxProcessor>().DrainAsync(CancellationToken.None);
 
     /// <summary>Messages the e-mail route would have sent to this address.</summary>
+    /// <summary>What the bot posted in a channel (a delivery with a channel target), for everyone there.</summary>
+    public IReadOnlyList<Message> PostedIn(string channelId) => Channel.Sent.Where(m => m.Target.ConversationId == channelId).Select(m => m.Message).ToList();
+
     public IReadOnlyList<OutboundMessage> EmailsTo(string address) => Email.Sent.Where(m => m.Target.UserId == address).ToList();
 
     /// <summary>Runs the background look-up of new contacts once, as the host's reach worker does after an import.</summary>

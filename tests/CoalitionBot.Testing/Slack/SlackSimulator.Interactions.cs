@@ -14,6 +14,9 @@ public sealed partial class SlackSimulator
         return user;
     }
 
+    /// <summary>A Slack Connect channel the app was invited to, shared with other organisations' workspaces.</summary>
+    public SimulatedChannel AddSharedChannel(string id, string name) => Channels[id] = new SimulatedChannel(id, name, Shared: true);
+
     /// <summary>The newest version of a view the bot opened, pushed or updated.</summary>
     public JsonObject? CurrentView(string viewId) => views.TryGetValue(viewId, out var view) ? (JsonObject)view.DeepClone() : null;
 
@@ -47,7 +50,7 @@ public sealed partial class SlackSimulator
         {
             ["type"] = "view_submission",
             ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "coalition" },
-            ["user"] = new JsonObject { ["id"] = userId, ["username"] = Users.TryGetValue(userId, out var u) ? u.Name : "someone", ["team_id"] = TeamId },
+            ["user"] = new JsonObject { ["id"] = userId, ["username"] = Users.TryGetValue(userId, out var u) ? u.Name : "someone", ["team_id"] = u?.HomeTeamId ?? TeamId },
             ["api_app_id"] = "A0SIM",
             ["trigger_id"] = IssueTrigger(),
             ["view"] = submitted,

@@ -187,6 +187,11 @@ public sealed partial class SlackSimulator
     private JsonObject PostMessage(JsonObject args)
     {
         var channel = ResolveChannel(Str(args, "channel"));
+        if (Channels.TryGetValue(channel, out var where) && !where.BotIsMember && (where.Private || !Scopes.Contains("chat:write.public")))
+        {
+            throw new SimulatedSlackError(where.Private ? "channel_not_found" : "not_in_channel"); // a private channel is invisible to non-members
+        }
+
         var (text, blocks) = MessageContent(args);
         var ts = NextTs();
         Messages.Enqueue(new SimulatedMessage(channel, ts, text, blocks));

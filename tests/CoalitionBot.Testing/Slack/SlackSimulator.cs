@@ -291,7 +291,7 @@ public sealed partial class SlackSimulator : IAsyncDisposable
     public JsonObject ButtonPress(string actionId, string value, string messageTs, string userId = "U1", string channelId = "C1", string? actionTs = null) => new()
     {
         ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = userId, ["username"] = Users.TryGetValue(userId, out var u) ? u.Name : "someone", ["team_id"] = TeamId },
+        ["user"] = new JsonObject { ["id"] = userId, ["username"] = Users.TryGetValue(userId, out var u) ? u.Name : "someone", ["team_id"] = u?.HomeTeamId ?? TeamId }, // a Slack Connect member's own team
         ["api_app_id"] = "A0SIM",
         ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "coalition" },
         ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channelId, ["is_ephemeral"] = false },
