@@ -21,7 +21,7 @@ public sealed class DashboardProgressTests
 
         Assert.Contains("/downloads/", answer);
         Assert.NotNull(done);
-        Assert.Matches(@"^Compiled M-1: 6 of 6 files ready — HTML \d+ (bytes|KB) · Plain text .* · Audit certificate \(CSV\) \d+ (bytes|KB)\.$", done);
+        Assert.Matches(@"^Compiled M-1: 8 of 8 files ready — HTML \d+ (bytes|KB) · Plain text .* · Audit certificate \(CSV\) \d+ (bytes|KB) · HTML, list only .* · Plain text, list only \d+ (bytes|KB)\.$", done);
         Assert.Equal("Compiling M-1: building the list…", events.Progress[0]);
         Assert.Contains("Compiling M-1: preparing files, 3 of 6 ready (now: Word: memo + list)…", events.Progress);
         Assert.DoesNotContain("preparing files", answer); // the page shows progress from the stream; the answer is the chat answer
@@ -60,7 +60,7 @@ public sealed class DashboardProgressTests
         }
 
         Assert.Equal("Circulating M-1: queueing the memo for every contact…", events.Progress[0]);
-        var total = Regex.Match(queued!, @"^Circulating M-1: 0 of (\d+) message\(s\) delivered…$").Groups[1].Value;
+        var total = Regex.Match(queued!, @"^Circulating M-1: 0 of (\d+) messages delivered…$").Groups[1].Value;
         Assert.NotEqual("", total);
         Assert.Equal($"Circulated M-1: {total} of {total} messages delivered.", settled);
     }

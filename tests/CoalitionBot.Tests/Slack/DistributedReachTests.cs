@@ -33,7 +33,7 @@ public sealed class DistributedReachTests
         await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you.");
 
         var circulated = await cora.Says("circulate M-1");
-        Assert.Contains("2 message(s) queued — 2 reached: 2 Slack DM", circulated);
+        Assert.Contains("2 messages queued — 2 reached: 2 Slack DM", circulated);
         await host.DeliverAsync();
 
         foreach (var (partner, team) in new[] { (new SlackUser(host, Sam, "TB"), "TB"), (new SlackUser(host, Lucia, "TC"), "TC") })

@@ -31,7 +31,7 @@ public sealed class SlackChannelCirculationTests
         await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you to attach human rights conditions.");
 
         var posted = await SaysIn(host, cora, Shared, "circulate M-1 to here");
-        Assert.Contains("M-1 is open. 1 message(s) queued", posted);
+        Assert.Contains("M-1 is open. 1 message queued", posted);
         Assert.Contains("M-1's card is on its way to this channel", posted);
         Assert.Equal(2, await host.DeliverAsync()); // Sam's DM and the channel
         var card = Assert.Single(host.Simulator.Messages, m => m.Channel == Shared);

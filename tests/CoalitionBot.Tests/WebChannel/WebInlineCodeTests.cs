@@ -48,6 +48,7 @@ public sealed class WebInlineCodeTests
 
         var (_, preview) = await client.ActAsync("M-1", new() { ["action"] = "compile" });
 
-        Assert.Contains("Preview: M-1 is still open. <code>close M-1</code> then <code>compile M-1</code> for the final list.", preview);
+        Assert.Contains("Preview: M-1 is still open.", preview);
+        Assert.Contains("<code>close M-1</code> then <code>compile M-1</code> for the final list.", preview);
     }
 }
