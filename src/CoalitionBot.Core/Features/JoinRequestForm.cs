@@ -23,10 +23,13 @@ public sealed class JoinRequestForm : IFeature
 
     /// <summary>
     /// For a stranger pressing a button that needs a known person (sign, decline, comment…) once a coalition exists:
-    /// the join form instead of a refusal. Null when the pipeline should go on as usual.
+    /// the join form instead of a refusal — only for a card pressed in a channel (a memo circulated there); a direct
+    /// message only ever holds cards sent to known contacts, so a stranger's press there is refused as before. Null
+    /// when the pipeline should go on as usual.
     /// </summary>
     public static Reply? AskInstead(RequestContext ctx, Route route) =>
-        ctx is { Me: null, Coalition: not null, Action: { } action } && route is { Kind: RouteKind.Action, Permission: Permission.Member }
+        ctx is { Me: null, Coalition: not null, Action: { } action } && ctx.Inbound.Place.Kind == Conversation.PlaceKind.Channel
+        && route is { Kind: RouteKind.Action, Permission: Permission.Member }
             ? new OpenFormReply(Form(ctx, action.Value, null))
             : null;
 
@@ -37,7 +40,7 @@ public sealed class JoinRequestForm : IFeature
             new FormField("name", "Your name", FormFieldKind.ShortText, Required: true, MaxLength: NameMax, Initial: existing?.PersonName ?? ctx.Inbound.Actor.DisplayName),
             new FormField("email", "Your e-mail", FormFieldKind.ShortText, Required: true, MaxLength: 320, Initial: existing?.Email ?? ctx.Inbound.Actor.Email),
             new FormField("title", "Your title", FormFieldKind.ShortText, Required: true, MaxLength: NameMax, Initial: existing?.Title, Hint: "For example: Executive Director"),
-        ], $"I don't know you yet. Which organisation are you with? A coordinator of {ctx.CoalitionOrThrow.Name} will confirm it; nothing is counted until they do.");
+        ], "I don't know you yet. Which organisation are you with? A coordinator will confirm it; nothing is counted until they do.");
 
     private static async Task<Reply> SubmitAsync(RequestContext ctx, CancellationToken ct)
     {

@@ -87,6 +87,59 @@ public sealed partial class HostIsolationTests
         Assert.Equal(0, await QueryAsync(factory, db => db.SignOns.CountAsync(s => s.MemoId == beta.Id)));
     }
 
+    [Fact]
+    public async Task LiveStream_OfAnotherCoalitionsCoordinator_MissesAlphasChanges_AndSeesItsOwn()
+    {
+        await using var factory = await StartAsync();
+        var bea = DashboardClient.For(factory);
+        await bea.SignInAsync(await DashboardClient.LinkAsync(factory, BeaEmail, "Bea Beta"));
+        using var response = await bea.Http.GetAsync("/dashboard/memos/M-1/events", HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(": still here", await NextLookAsync(factory, stream)); // the first look: Beta's draft M-1
+
+        // Alpha's M-1 (same code) opens and is circulated: Bea's stream of Beta's M-1 must not hear of it.
+        Assert.Contains("queued", (await SignOnPageHost.Coordinator(factory).Says("circulate M-1")).Html);
+        Assert.Equal(": still here", await NextLookAsync(factory, stream));
+        Assert.Equal(": still here", await NextLookAsync(factory, stream));
+
+        // Her own memo changes: the same stream says so (the test can fail).
+        await bea.ActAsync("M-1", new() { ["action"] = "circulate" });
+        string? look = null;
+        for (var i = 0; i < 5 && look != "event: changed"; i++)
+        {
+            look = await NextLookAsync(factory, stream);
+        }
+
+        Assert.Equal("event: changed", look);
+    }
+
+    /// <summary>Moves the clock past the stream's next look and reads what that look wrote: a change, or "still here".</summary>
+    private static async Task<string> NextLookAsync(BotFactory factory, StreamReader stream)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(5)); // the stream looks every 5 seconds (LiveEndpoint.CheckEvery)
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                while (await stream.ReadLineAsync(wait.Token) is { } line)
+                {
+                    if (line is ": still here" or "event: changed" or "event: signedout")
+                    {
+                        return line;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // the stream was not waiting on the clock yet: move it again
+            }
+        }
+
+        throw new InvalidOperationException("The live stream wrote nothing.");
+    }
+
     /// <summary>The demo (Alpha) with M-2 added; Beta started by Cora with Bea as coordinator and its draft M-1; Cora back on Alpha.</summary>
     private static async Task<BotFactory> StartAsync()
     {

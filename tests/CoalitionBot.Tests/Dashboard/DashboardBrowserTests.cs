@@ -103,7 +103,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Compile" }).ClickAsync();
         await Assertions.Expect(page.Locator("#reply a", new() { HasText = "CSV" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#work")).ToContainTextAsync("Compiled M-1: 8 of 8 files ready");
-        Assert.Contains(await page.EvaluateAsync<string[]>("() => window.workLog"), t => t.StartsWith("Compiling M-1: preparing files, 3 of 6 ready", StringComparison.Ordinal));
+        Assert.Contains(await page.EvaluateAsync<string[]>("() => window.workLog"), t => t.StartsWith("Compiling M-1: preparing files, 3 of 8 ready", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#reply code").First).ToHaveTextAsync("close M-1"); // commands as code, not `backticks`
         await Assertions.Expect(page.Locator("#reply")).Not.ToContainTextAsync("`");
         await Screenshot(page, "dashboard-memo.png", fullPage: true);

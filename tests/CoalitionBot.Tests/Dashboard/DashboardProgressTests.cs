@@ -23,7 +23,7 @@ public sealed class DashboardProgressTests
         Assert.NotNull(done);
         Assert.Matches(@"^Compiled M-1: 8 of 8 files ready — HTML \d+ (bytes|KB) · Plain text .* · Audit certificate \(CSV\) \d+ (bytes|KB) · HTML, list only .* · Plain text, list only \d+ (bytes|KB)\.$", done);
         Assert.Equal("Compiling M-1: building the list…", events.Progress[0]);
-        Assert.Contains("Compiling M-1: preparing files, 3 of 6 ready (now: Word: memo + list)…", events.Progress);
+        Assert.Contains("Compiling M-1: preparing files, 3 of 8 ready (now: Word: memo + list)…", events.Progress);
         Assert.DoesNotContain("preparing files", answer); // the page shows progress from the stream; the answer is the chat answer
     }
 
