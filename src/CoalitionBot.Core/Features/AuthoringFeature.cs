@@ -15,7 +15,6 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
 {
     public const int MaxTextBytes = 200 * 1024;
     public const int TitleMax = 200;
-    private static readonly string[] DeadlineFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd"];
 
     public IEnumerable<Route> Routes =>
     [
@@ -78,7 +77,7 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
             values.Error("timezone", $"\"{Memos.Shorten(timeZone)}\" is not a time zone I know. Use an IANA name such as Europe/Berlin.");
         }
 
-        var deadline = ParseDeadline(values, timeZone, ctx.Inbound.Actor.TimeZone ?? ctx.Me?.TimeZone, ctx.Now);
+        var deadline = MemoDeadline.Parse(values, timeZone, ctx.Inbound.Actor.TimeZone ?? ctx.Me?.TimeZone, ctx.Now);
         var text = ValidateText(values);
         var mode = Enum.TryParse<SignOnMode>(values.Raw("mode"), true, out var m) ? m : SignOnMode.Organisations;
         var late = Enum.TryParse<LatePolicy>(values.Raw("late"), true, out var l) ? l : LatePolicy.AcceptAndFlag;
@@ -259,49 +258,5 @@ public sealed class AuthoringFeature(IPersonalLinks links) : IFeature
         }
 
         return text;
-    }
-
-    /// <summary>
-    /// The deadline is a wall-clock time in the chosen zone. A date picker (Slack's) sends the instant it showed in the
-    /// submitter's own zone <paramref name="pickerZone"/>: its wall-clock there is what they picked, read again in <paramref name="timeZone"/>.
-    /// </summary>
-    private static DateTimeOffset? ParseDeadline(FormValues values, string timeZone, string? pickerZone, DateTimeOffset now)
-    {
-        var raw = (values.Raw("deadline") ?? "").Trim();
-        if (raw.Length == 0)
-        {
-            values.Error("deadline", "Please give a deadline, for example 2026-12-15 17:00.");
-            return null;
-        }
-
-        var zone = TimeZones.IsKnown(timeZone) ? timeZone : "UTC";
-        DateTimeOffset utc;
-        if (raw.Length > 16 && raw[10] == 'T' && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant)
-            && (raw.EndsWith('Z') || raw[^6] is '+' or '-'))
-        {
-            var shown = TimeZoneInfo.ConvertTime(instant, TimeZones.Find(pickerZone is not null && TimeZones.IsKnown(pickerZone) ? pickerZone : zone));
-            utc = TimeZones.ToUtc(shown.DateTime, zone);
-        }
-        else if (!DateTime.TryParseExact(raw, DeadlineFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            values.Error("deadline", $"\"{Memos.Shorten(raw)}\" is not a date I can read. Write it as yyyy-MM-dd HH:mm, for example 2026-12-15 17:00.");
-            return null;
-        }
-        else
-        {
-            if (raw.Length == 10)
-            {
-                local = local.AddHours(23).AddMinutes(59); // a date alone means the end of that day
-            }
-
-            utc = TimeZones.ToUtc(local, zone);
-        }
-
-        if (utc <= now)
-        {
-            values.Error("deadline", "The deadline must be in the future.");
-        }
-
-        return utc;
     }
 }
