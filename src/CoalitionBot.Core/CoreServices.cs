@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddScoped<Outbox.DeliveryOutcomeHandler>();
         services.AddSingleton<Reach.ContactFinders>();
         services.AddSingleton<Reach.ContactReach>();
+        services.AddSingleton<ChannelTargets>();
         services.AddScoped<Reach.RouteFallback>();
         services.AddScoped<Reach.ReachSweep>();
         services.AddSingleton<Reach.ReachSignal>();

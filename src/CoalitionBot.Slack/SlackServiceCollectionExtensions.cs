@@ -72,6 +72,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IDeliveryChannel, SlackDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, SlackEmailLookup>();
         services.AddSingleton<CoalitionBot.Core.Reach.IContactFinder, Reach.SlackContactFinder>();
+        services.AddSingleton<CoalitionBot.Core.Reach.Channels.IChannelFinder, Reach.SlackChannelFinder>();
 
         services.AddHostedService<SlackSocketModeService>();
         services.AddHostedService<SlackAuthCheckService>();

@@ -75,6 +75,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<CoalitionBot.Teams.Rosters.TeamsRosterEvents>();
         services.AddHostedService<CoalitionBot.Teams.Rosters.TeamsRosterWorker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<CoalitionBot.Core.Reach.IContactFinder, CoalitionBot.Teams.Rosters.TeamsContactFinder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<CoalitionBot.Core.Reach.Channels.IChannelFinder, CoalitionBot.Teams.Rosters.TeamsChannelFinder>());
         services.TryAddSingleton<ReplySender>();
         services.TryAddSingleton<InvokeHandler>();
         services.TryAddSingleton<TeamsActivityEndpoint>();

@@ -28,7 +28,7 @@ public sealed class SlackManifestTests(ITestOutputHelper output)
 
         Assert.True((bool)manifest["settings"]!["socket_mode_enabled"]!);
         Assert.Equal("/memo", (string?)manifest["features"]!["slash_commands"]![0]!["command"]);
-        Assert.Superset(new HashSet<string> { "commands", "chat:write", "im:write", "im:history", "app_mentions:read", "users:read", "users:read.email", "files:write" }, scopes);
+        Assert.Superset(new HashSet<string> { "commands", "chat:write", "im:write", "im:history", "app_mentions:read", "users:read", "users:read.email", "channels:read", "groups:read", "files:write" }, scopes);
         Assert.Equal(new HashSet<string> { "app_mention", "message.im", "app_home_opened", "app_uninstalled", "tokens_revoked" }, events);
         Assert.True((bool)manifest["features"]!["app_home"]!["home_tab_enabled"]!);
     }

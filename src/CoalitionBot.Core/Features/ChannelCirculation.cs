@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Messages;
@@ -9,20 +8,18 @@ namespace CoalitionBot.Core.Features;
 
 /// <summary>
 /// `circulate M-3 to #channel`: one memo card for everyone in a channel the bot is in (on Slack, shared Slack Connect
-/// channels too), on the platform the coordinator typed on. One Delivery with a channel target, through the outbox.
+/// channels too; on Teams a channel of a team the bot was added to), on the platform the coordinator typed on. One Delivery with a channel target, through the outbox.
 /// A press by a known person acts for their organisation; a stranger is asked to join (<see cref="JoinRequestForm"/>).
 /// </summary>
-internal static partial class ChannelCirculation
+internal static class ChannelCirculation
 {
-    public const string Usage = "circulate M-3 to #channel | here";
-
     /// <summary>"to #name", "to &lt;#C123|name&gt;" or "to C123": the rest of a `circulate` line that names a channel.</summary>
     public static bool Names(string rest) => rest.StartsWith("to ", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<Reply> CirculateAsync(RequestContext ctx, string code, string rest, Func<Task<Reply>> circulateToPartners, CancellationToken ct)
+    public static async Task<Reply> CirculateAsync(RequestContext ctx, string code, string rest, ChannelTargets targets, Func<Task<Reply>> circulateToPartners, CancellationToken ct)
     {
         var platform = ctx.Inbound.Place.Platform;
-        var (channelId, label) = Parse(ctx.Inbound.Place, rest[3..].Trim());
+        var (channelId, label) = await targets.ResolveAsync(ctx.Inbound.Place, rest[3..].Trim(), ct);
         var memo = await Memos.RequireAsync(ctx, code, ct);
         var opened = "";
         if (memo.Status == MemoStatus.Draft)
@@ -51,7 +48,7 @@ internal static partial class ChannelCirculation
 
         var delivery = Deliveries.Enqueue(ctx, identity, DeliveryPurpose.Circulation, key, memo, MemoCards.Card(memo, version, null, Intro(memo)));
         delivery.ChannelId = channelId;
-        delivery.Route = platform == Platform.Slack ? "Slack channel" : "channel";
+        delivery.Route = platform switch { Platform.Slack => "Slack channel", Platform.Teams => "Teams channel", _ => "channel" };
         ctx.Audit("memo.circulated.channel", $"{memo.Code} → {label}", memo.Id, after: new { Channel = channelId, Version = version.Number });
         await ctx.SaveAsync(ct);
         return new MessageReply(Message.Text(opened + $"{memo.Code}'s card is on its way to {label}. Partners there sign for their organisation with its buttons; "
@@ -62,55 +59,4 @@ internal static partial class ChannelCirculation
     /// <summary>The card's first line in a channel: for everyone there, known or not.</summary>
     public static string Intro(Memo memo) =>
         $"{memo.Title} — partners, please sign on for your organisation by the deadline, decline, or comment. If I don't know you yet, a button asks which organisation you are with.";
-
-    /// <summary>
-    /// The channel id and how to name it back: `here` (the channel the command was typed in), Slack's escaped form
-    /// (&lt;#C123|name&gt;, as a DM message carries a channel picked from the list), a Slack id, or #name on other platforms.
-    /// </summary>
-    internal static (string Id, string Label) Parse(Place place, string target)
-    {
-        var platform = place.Platform;
-        if (platform is not (Platform.Slack or Platform.Web))
-        {
-            throw new RefusalException("I can post a memo card in a channel on Slack only so far. Type the command in Slack, or reach these partners with `partners link`.");
-        }
-
-        if (target.Equals("here", StringComparison.OrdinalIgnoreCase))
-        {
-            return place.Kind == PlaceKind.Channel
-                ? (place.ConversationId, "this channel")
-                : throw new RefusalException("Type `circulate M-3 to here` in the channel itself (invite me there first), or name the channel.");
-        }
-
-        if (SlackChannel().Match(target) is { Success: true } escaped)
-        {
-            return (escaped.Groups["id"].Value, "#" + (escaped.Groups["name"].Success ? escaped.Groups["name"].Value : escaped.Groups["id"].Value));
-        }
-
-        if (platform == Platform.Slack && SlackId().IsMatch(target))
-        {
-            return (target, "<#" + target + ">");
-        }
-
-        if (platform == Platform.Slack)
-        {
-            throw new RefusalException("Slack doesn't tell me which channel that name is. Type `/memo circulate M-3 to here` in the channel itself, or write `circulate M-3 to #…` to me in a direct message, picking the channel from Slack's list as you type # (so Slack sends me its id).");
-        }
-
-        if (PlainName().Match(target) is { Success: true } plain)
-        {
-            return (plain.Groups["name"].Value, "#" + plain.Groups["name"].Value);
-        }
-
-        throw new RefusalException($"\"{Memos.Shorten(target)}\" is not a channel. Usage: `{Usage}`.");
-    }
-
-    [GeneratedRegex(@"^<#(?<id>[CG][A-Z0-9]{2,})(\|(?<name>[^>]*))?>$")]
-    private static partial Regex SlackChannel();
-
-    [GeneratedRegex(@"^[CG][A-Z0-9]{2,}$")]
-    private static partial Regex SlackId();
-
-    [GeneratedRegex(@"^#(?<name>[\p{L}\p{N}_\-.]{1,80})$")]
-    private static partial Regex PlainName();
 }

@@ -8,11 +8,11 @@ using CoalitionBot.Documents;
 namespace CoalitionBot.Core.Features;
 
 /// <summary>`circulate`, `close`, `reopen` and `approve`: moving a memo through its life and telling partners.</summary>
-public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links) : IFeature
+public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links, ChannelTargets channels) : IFeature
 {
     public IEnumerable<Route> Routes =>
     [
-        Route.Command(150, "circulate", Permission.Coordinator, "circulate M-3 [to #channel]", "Open a memo for sign-on and send it to every partner contact — by Slack DM, Teams chat or e-mail with a personal link (again only to those who have not had it). `to #channel` also posts one card in a channel I am in, for everyone there.", CirculateCommand),
+        Route.Command(150, "circulate", Permission.Coordinator, "circulate M-3 [to here | #channel]", "Open a memo for sign-on and send it to every partner contact — by Slack DM, Teams chat or e-mail with a personal link (again only to those who have not had it). `to here` (typed in a channel) or `to #channel` also posts one card in a Slack or Teams channel, for everyone there.", CirculateCommand),
         Route.Action(ActionIds.Circulate, Permission.Coordinator, "Circulate a memo (the card's Circulate button).", (ctx, ct) => CirculateAsync(ctx, ctx.Action!.Value, ct)),
         Route.Command(160, "close", Permission.Coordinator, "close M-3", "Stop taking sign-ons (late ones follow the memo's late policy).", Close),
         Route.Command(170, "reopen", Permission.Coordinator, "reopen M-3", "Open a closed or final memo again.", Reopen),
@@ -22,7 +22,7 @@ public sealed class CirculationFeature(ContactReach reach, IPersonalLinks links)
 
     private Task<Reply> CirculateCommand(RequestContext ctx, CancellationToken ct) =>
         ctx.Command.SplitRest() is var (code, rest) && ChannelCirculation.Names(rest)
-            ? ChannelCirculation.CirculateAsync(ctx, code, rest, () => CirculateAsync(ctx, code, ct), ct)
+            ? ChannelCirculation.CirculateAsync(ctx, code, rest, channels, () => CirculateAsync(ctx, code, ct), ct)
             : CirculateAsync(ctx, code, ct);
 
     private async Task<Reply> CirculateAsync(RequestContext ctx, string? code, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace CoalitionBot.Core.Features;
 /// </summary>
 public sealed class PartnersFeature(ReachSignal lookups) : IFeature
 {
-    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email> | set-category <organisation> | <category>]";
+    private const string Usage = "partners [list | add <organisation> | <category> | <country> | link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email] | import + CSV lines | export | duplicates | merge <keep> | <duplicate> | revoke-link M-3 <person> | <email> | set-category <organisation> | <category> | requests | approve <n> | decline-request <n>]";
     private const string AddUsage = "partners add <organisation> | <category> | <country> [| alias, alias]";
     private const string LinkUsage = "partners link <organisation> | <person> | <email> [| non-signer] [| prefers slack|teams|email]";
 

@@ -1,3 +1,4 @@
+using CoalitionBot.Core.Conversation;
 using CoalitionBot.Core.Data;
 using CoalitionBot.Core.Domain;
 using CoalitionBot.Core.Features;
@@ -59,7 +60,9 @@ public sealed class DeliveryOutcomeHandler(IDataSession data, TimeProvider clock
         }
 
         var memoNumber = delivery.MemoId is { } memoId ? await data.FirstOrDefaultAsync(data.Memos.Where(m => m.Id == memoId).Select(m => (int?)m.Number), ct) : null;
-        var text = delivery.ChannelId is { } channel ? $"I could not post a message in channel {channel}" + (memoNumber is { } c ? $" about {MemoCode.Format(c)}" : "") + $": {delivery.LastError}. Invite me to the channel, then circulate again."
+        var text = delivery.ChannelId is { } channel ? $"I could not post a message in {(delivery.Platform == Platform.Teams ? "a Teams channel (" + channel + ")" : "channel " + channel)}"
+            + (memoNumber is { } c ? $" about {MemoCode.Format(c)}" : "") + $": {delivery.LastError}. "
+            + (delivery.Platform == Platform.Teams ? "Add me to its team (Apps → CoalitionBot → Add to a team), then circulate again." : "Invite me to the channel, then circulate again.")
             : $"I could not deliver a message to {contact.Name}" + (memoNumber is { } n ? $" about {MemoCode.Format(n)}" : "") + $": {delivery.LastError}."
             + advice;
         var ctx = SystemRequest.For(data, clock, coalition, $"delivery-failed:{delivery.Id:N}"); // never saved: the outbox saves

@@ -21,7 +21,7 @@ public sealed partial class SlackApiClient(
     /// <summary>Methods Slack documents as not taking JSON bodies: we send them form-encoded.</summary>
     private static readonly HashSet<string> FormMethods = new(StringComparer.Ordinal)
     {
-        "users.info", "users.lookupByEmail", "auth.test", "files.getUploadURLExternal", "apps.connections.open",
+        "users.info", "users.lookupByEmail", "auth.test", "files.getUploadURLExternal", "apps.connections.open", "conversations.list",
     };
 
     public async Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonArray? blocks, CancellationToken cancellationToken)
@@ -79,6 +79,28 @@ public sealed partial class SlackApiClient(
     {
         var result = await CallAsync("conversations.open", new JsonObject { ["users"] = userId }, cancellationToken).ConfigureAwait(false);
         return (string)result["channel"]!["id"]!;
+    }
+
+    /// <summary>
+    /// conversations.list, one page: the workspace's channels of these types (archived ones left out), and the cursor of
+    /// the next page (null on the last).
+    /// </summary>
+    public async Task<(IReadOnlyList<SlackChannel> Channels, string? NextCursor)> ListChannelsAsync(string types, string? cursor, CancellationToken cancellationToken)
+    {
+        var args = new JsonObject { ["types"] = types, ["exclude_archived"] = "true", ["limit"] = "200" };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            args["cursor"] = cursor;
+        }
+
+        var result = await CallAsync("conversations.list", args, cancellationToken).ConfigureAwait(false);
+        var channels = (result["channels"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(c => c["id"] is JsonValue && c["name"] is JsonValue)
+            .Select(c => new SlackChannel((string)c["id"]!, (string)c["name"]!, c["is_private"]?.GetValue<bool>() == true, c["is_member"]?.GetValue<bool>() == true))
+            .ToList();
+        var next = (string?)result["response_metadata"]?["next_cursor"];
+        return (channels, string.IsNullOrEmpty(next) ? null : next);
     }
 
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
         ["views.push"] = 100,
         ["views.publish"] = 100,
         ["conversations.open"] = 50,
+        ["conversations.list"] = 20,
         ["users.info"] = 100,
         ["users.lookupByEmail"] = 50,
         ["auth.test"] = 50,

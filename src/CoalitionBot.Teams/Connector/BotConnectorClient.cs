@@ -89,6 +89,25 @@ internal sealed partial class BotConnectorClient(
         return (result, members, string.IsNullOrEmpty(next) ? null : next);
     }
 
+    /// <summary>
+    /// GET /v3/teams/{teamId}/conversations: the team's channels, each {id, name}; the General channel has no name
+    /// (its id is the team's id).
+    /// </summary>
+    public async Task<(ConnectorResult Result, IReadOnlyList<(string Id, string? Name)> Channels)> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken ct)
+    {
+        var (result, body) = await ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/teams/{Esc(teamId)}/conversations", null, ct).ConfigureAwait(false);
+        if (!result.Succeeded || body is not { ValueKind: JsonValueKind.Object } answer
+            || !answer.TryGetProperty("conversations", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return (result, []);
+        }
+
+        return (result, list.EnumerateArray()
+            .Where(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            .Select(c => (c.GetProperty("id").GetString()!, c.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null))
+            .ToList());
+    }
+
     /// <summary>GET /v3/conversations/{id}/members/{memberId}: one member, with email when Teams knows it.</summary>
     public async Task<(ConnectorResult Result, JsonElement? Member)> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ public sealed partial class SlackSimulator
         ["views.push"] = 4,
         ["views.publish"] = 4,
         ["conversations.open"] = 3,
+        ["conversations.list"] = 2,
         ["conversations.members"] = 4,
         ["users.info"] = 4,
         ["users.lookupByEmail"] = 3,

@@ -8,7 +8,7 @@ namespace CoalitionBot.Testing.Slack;
 public sealed partial class SlackSimulator
 {
     /// <summary>Methods Slack serves form-encoded only (a JSON body reads as no arguments).</summary>
-    private static readonly HashSet<string> FormOnly = ["users.info", "users.lookupByEmail", "auth.test", "files.getUploadURLExternal", "apps.connections.open"];
+    private static readonly HashSet<string> FormOnly = ["users.info", "users.lookupByEmail", "auth.test", "files.getUploadURLExternal", "apps.connections.open", "conversations.list"];
 
     private static readonly Dictionary<string, string?> RequiredScope = new()
     {
@@ -20,6 +20,7 @@ public sealed partial class SlackSimulator
         ["views.update"] = null,
         ["views.publish"] = null,
         ["conversations.open"] = "im:write",
+        ["conversations.list"] = "channels:read",
         ["users.info"] = "users:read",
         ["users.lookupByEmail"] = "users:read.email",
         ["auth.test"] = null,
@@ -170,6 +171,7 @@ public sealed partial class SlackSimulator
         "views.open" or "views.push" => OpenView(method, args),
         "views.update" => UpdateView(args),
         "views.publish" => PublishView(args),
+        "conversations.list" => ListConversations(args),
         "conversations.open" => Ok(new() { ["channel"] = new JsonObject { ["id"] = ResolveChannel(RequireUser(Str(args, "users")).Id) } }),
         "users.info" => Ok(new() { ["user"] = UserJson(RequireUser(Str(args, "user"))) }),
         "users.lookupByEmail" => Ok(new()

@@ -23,6 +23,10 @@ public sealed partial class BotFrameworkSimulator
     public int UpdatesOf(string conversationId, string activityId) =>
         Activities.Count(a => a.Method == "PUT" && a.ConversationId == conversationId && a.ActivityId == activityId);
 
+    /// <summary>The id of the bot's 1:1 chat with this member (29: id), as POST /v3/conversations answers it every time.</summary>
+    public static string ChatIdFor(string memberId) =>
+        "a:1" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(memberId)))[..24];
+
     private async Task<IResult> CreateConversation(HttpContext context)
     {
         if (!Authorised(context))
@@ -50,7 +54,7 @@ public sealed partial class BotFrameworkSimulator
         }
 
         // Teams answers with the existing 1:1 chat when there is one.
-        var id = "a:1" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(member)))[..24];
+        var id = ChatIdFor(member);
         conversationMembers[id] = member;
         return Results.Json(new JsonObject { ["id"] = id }, statusCode: 201);
     }
@@ -83,6 +87,11 @@ public sealed partial class BotFrameworkSimulator
         if (failures.TryDequeue(out var failure))
         {
             return ConnectorError(failure.Status, failure.Code, "Injected failure.", failure.RetryAfter);
+        }
+
+        if (RefuseTeamWrite(conversationId) is { } refused)
+        {
+            return refused;
         }
 
         if (conversationMembers.TryGetValue(conversationId, out var member) && blockedUsers.ContainsKey(member))

@@ -100,10 +100,111 @@ public sealed partial class BotFrameworkSimulator
     {
         var inTheirChat = conversationMembers.TryGetValue(conversationId, out var chatMember) && chatMember == memberId;
         return teams.Values
-            .Where(t => t.BotInstalled && (inTheirChat || conversationId.StartsWith(t.Id, StringComparison.Ordinal)))
+            .Where(t => t.BotInstalled && (inTheirChat || t.OwnsConversation(conversationId)))
             .SelectMany(t => t.Members)
             .FirstOrDefault(m => m.Id == memberId || m.AadObjectId == memberId)
             ?.ToJson();
+    }
+
+    /// <summary>GET /v3/teams/{teamId}/conversations: the team's channels; 403 when the bot is not in the team.</summary>
+    private IResult TeamChannels(HttpContext context, string teamId)
+    {
+        if (!Authorised(context))
+        {
+            return ConnectorError(401, "Unauthorized", "Authorization has been denied for this request.");
+        }
+
+        if (!teams.TryGetValue(teamId, out var team) || team.GroupChat)
+        {
+            return ConnectorError(404, "NotFound", "Team not found.");
+        }
+
+        if (!team.BotInstalled)
+        {
+            return ConnectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
+        }
+
+        var list = new JsonArray([.. team.Channels.Select(c => (JsonNode)(c.Name is null ? new JsonObject { ["id"] = c.Id } : new JsonObject { ["id"] = c.Id, ["name"] = c.Name }))]);
+        return Results.Json(new JsonObject { ["conversations"] = list });
+    }
+
+    /// <summary>
+    /// Why Teams would refuse the bot a write to this conversation: a channel (or thread) of a team, or a group chat,
+    /// the bot is not in. Null for conversations the bot may write to.
+    /// </summary>
+    private IResult? RefuseTeamWrite(string conversationId) =>
+        teams.Values.FirstOrDefault(t => t.OwnsConversation(conversationId)) is { BotInstalled: false }
+            ? ConnectorError(403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.")
+            : null;
+
+    /// <summary>
+    /// A team member posts in one of the team's channels mentioning the bot (a new post: the conversation id carries
+    /// ";messageid=" with the post's id), as Teams delivers it to the bot.
+    /// </summary>
+    public JsonObject ChannelMention(SimulatedTeam team, string channelId, SimulatedMember member, string text)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var activity = ChannelActivity(team, channelId + ";messageid=" + Options.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), member, "message");
+        activity["text"] = $"<at>CoalitionBot</at> {text}";
+        activity["textFormat"] = "plain";
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>CoalitionBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "CoalitionBot" },
+        });
+        return activity;
+    }
+
+    /// <summary>
+    /// What Teams sends when a member presses a button on a card the bot posted in a channel: for Action.Execute an
+    /// adaptiveCard/action invoke, for an Action.Submit that opens a dialog a task/fetch invoke — in the card's thread,
+    /// from the member who pressed.
+    /// </summary>
+    public JsonObject ChannelPress(SimulatedTeam team, RecordedActivity card, SimulatedMember member, JsonObject action)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(action);
+        var data = (JsonObject)action["data"]!.DeepClone();
+        var activity = ChannelActivity(team, card.ConversationId + ";messageid=" + card.ActivityId, member, "invoke");
+        if ((string?)action["type"] == "Action.Execute")
+        {
+            activity["name"] = "adaptiveCard/action";
+            activity["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)action["verb"], ["data"] = data },
+                ["trigger"] = "manual",
+            };
+        }
+        else
+        {
+            activity["name"] = "task/fetch";
+            activity["value"] = new JsonObject { ["data"] = data, ["context"] = new JsonObject { ["theme"] = "default" } };
+        }
+
+        activity["replyToId"] = card.ActivityId;
+        return activity;
+    }
+
+    /// <summary>The task/submit a member sends from a dialog opened on a channel card, with the form's data and inputs.</summary>
+    public JsonObject ChannelDialogSubmit(SimulatedTeam team, RecordedActivity card, SimulatedMember member, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var activity = ChannelActivity(team, card.ConversationId + ";messageid=" + card.ActivityId, member, "invoke");
+        activity["name"] = "task/submit";
+        activity["value"] = new JsonObject { ["data"] = data.DeepClone(), ["context"] = new JsonObject { ["theme"] = "default" } };
+        activity["replyToId"] = card.ActivityId;
+        return activity;
+    }
+
+    private JsonObject ChannelActivity(SimulatedTeam team, string conversationId, SimulatedMember member, string type)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var activity = TeamEvent(team, type, null);
+        activity["from"] = new JsonObject { ["id"] = member.Id, ["name"] = member.Name, ["aadObjectId"] = member.AadObjectId };
+        activity["conversation"]!["id"] = conversationId;
+        activity["channelData"]!["channel"] = new JsonObject { ["id"] = conversationId.Split(';')[0] };
+        return activity;
     }
 
     private IResult PagedMembers(HttpContext context, string conversationId)

@@ -194,6 +194,7 @@ public sealed partial class BotFrameworkSimulator : IAsyncDisposable
         connector.MapGet("/{conversationId}/members", (HttpContext c, string conversationId) => Members(c, conversationId, null));
         connector.MapGet("/{conversationId}/members/{memberId}", (HttpContext c, string conversationId, string memberId) => Members(c, conversationId, memberId));
         connector.MapGet("/{conversationId}/pagedmembers", (HttpContext c, string conversationId) => PagedMembers(c, conversationId));
+        app.MapGet("/teams/v3/teams/{teamId}/conversations", (HttpContext c, string teamId) => TeamChannels(c, teamId));
     }
 
     private async Task<IResult> Token(HttpContext context, string tenant)

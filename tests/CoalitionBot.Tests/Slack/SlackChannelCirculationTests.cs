@@ -72,7 +72,9 @@ public sealed class SlackChannelCirculationTests
         await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you.");
         await cora.Says("circulate M-1");
 
-        Assert.Contains("Slack doesn't tell me which channel", await cora.Says("circulate M-1 to #secret")); // /memo sends names unescaped: never guessed
+        // /memo sends names unescaped: looked up in the channels Slack lists, never guessed. A private channel is listed
+        // only to its members.
+        Assert.Contains("I found no channel called #secret that I can post in", await cora.Says("circulate M-1 to #secret"));
 
         // In a DM message Slack sends a channel picked from its list as <#G…|name>.
         await host.EventAsync(host.Simulator.EventCallback(host.Simulator.DirectMessage("circulate M-1 to <#G0SECRET|secret>", cora.Id)));
@@ -82,6 +84,29 @@ public sealed class SlackChannelCirculationTests
 
         await cora.ReceivesAsync("I could not post a message in channel G0SECRET about M-1: channel_not_found. Invite me to the channel");
         Assert.Equal(0, await CountAsync(host, db => db.Contacts.CountAsync(c => c.Unreachable)));
+    }
+
+    [Fact]
+    public async Task CirculateToChannelByTypedName_LookedUpInSlacksChannelList_PostedThere()
+    {
+        await using var host = await SlackHost.StartAsync(SlackTransport.Http);
+        var cora = host.User("Cora Coordinator", "cora@coalition.org");
+        for (var i = 0; i < 250; i++)
+        {
+            host.Simulator.Channels[$"C0MANY{i:D3}"] = new SimulatedChannel($"C0MANY{i:D3}", $"project-{i}"); // more than one page of conversations.list
+        }
+
+        host.Simulator.Channels["CZPRESS"] = new SimulatedChannel("CZPRESS", "press-room", BotIsMember: false); // public: chat:write.public posts there
+        await cora.Says("setup Rights Before Arms");
+        await cora.Says("new Memo to the Secretary of State | The Secretary of State | 2026-11-20 17:00 | Europe/Berlin\nWe urge you.");
+        await cora.Says("circulate M-1");
+
+        Assert.Contains("M-1's card is on its way to #press-room", await cora.Says("circulate M-1 to #Press-Room"));
+        Assert.Equal(2, host.Simulator.CountCalls("conversations.list")); // 252 channels: two pages of 200
+        Assert.Contains("I found no channel called #old-campaign", await cora.Says("circulate M-1 to #old-campaign")); // archived
+        await host.DeliverAsync();
+
+        Assert.Single(host.Simulator.Messages, m => m.Channel == "CZPRESS" && m.EphemeralUser is null);
     }
 
     private static async Task<string> SaysIn(SlackHost host, SlackUser user, string channel, string text)
