@@ -39,7 +39,7 @@ internal sealed class TeamsChannelFinder(TeamsRosters rosters, BotConnectorClien
 
             found.AddRange(channels
                 .Where(c => string.Equals(c.Name ?? General, name, StringComparison.OrdinalIgnoreCase))
-                .Select(c => new FoundChannel(c.Id, c.Name ?? General, team.Name ?? "your team", BotMayPost: true)));
+                .Select(c => new FoundChannel(c.Id, Clean(c.Name) ?? General, Clean(team.Name) ?? "your team", BotMayPost: true)));
         }
 
         if (found.Count == 0 && failures > 0 && failures == teams.Count)
@@ -49,4 +49,8 @@ internal sealed class TeamsChannelFinder(TeamsRosters rosters, BotConnectorClien
 
         return found;
     }
+
+    /// <summary>Names come from Teams, not from the coordinator: no control characters, bidi controls balanced, before they are shown.</summary>
+    private static string? Clean(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : CoalitionBot.Documents.BidiText.Balance(CoalitionBot.Documents.ControlText.Strip(name, keepLineBreaks: false)).Trim();
 }
