@@ -14,6 +14,12 @@ namespace CoalitionBot.Core.Receiving;
 /// </summary>
 public sealed class FormIntake(InboundIntake intake, IInboundHandler handler, TimeProvider time)
 {
+    /// <summary>The longest a queued submission waits for the acknowledgements in progress before it is handled anyway.</summary>
+    private static readonly TimeSpan LongestYield = TimeSpan.FromSeconds(1);
+
+    private int acking;
+    private TaskCompletionSource quiet = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>How long a submission's key is remembered in memory to drop the platform's repeats at once.</summary>
     public static readonly TimeSpan Remember = TimeSpan.FromHours(2);
 
@@ -27,8 +33,23 @@ public sealed class FormIntake(InboundIntake intake, IInboundHandler handler, Ti
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var answer = new Answer();
-        var outcome = await intake.AcceptAsync(Key(inbound), Remember, payload, Handling(inbound, answer, later, around), cancellationToken).ConfigureAwait(false);
-        return outcome == IntakeOutcome.Accepted ? (outcome, await answer.WaitAsync(wait, time).ConfigureAwait(false)) : (outcome, null);
+        IntakeOutcome outcome;
+        Interlocked.Increment(ref acking);
+        try
+        {
+            outcome = await intake.AcceptAsync(Key(inbound), Remember, payload, Handling(inbound, answer, later, around), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref acking) == 0)
+            {
+                Interlocked.Exchange(ref quiet, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+        }
+
+        // In a burst (others still being journaled) the handling waits for the acks, so waiting for it would only delay this one.
+        var alone = Volatile.Read(ref acking) == 0;
+        return outcome == IntakeOutcome.Accepted ? (outcome, await answer.WaitAsync(alone ? wait : TimeSpan.Zero, time).ConfigureAwait(false)) : (outcome, null);
     }
 
     /// <summary>The handling of a journaled submission after a crash: its reply goes to <paramref name="later"/>.</summary>
@@ -48,6 +69,7 @@ public sealed class FormIntake(InboundIntake intake, IInboundHandler handler, Ti
     /// <summary>The queued work; <paramref name="around"/> (the adapter's ambient scope, a Slack workspace's) holds around the handling and the reply.</summary>
     private HandleDelivery Handling(Inbound inbound, Answer answer, Func<Reply, CancellationToken, Task> later, Func<IDisposable>? around) => async cancellationToken =>
     {
+        await YieldToAcksAsync().ConfigureAwait(false);
         Reply reply;
         try
         {
@@ -67,6 +89,28 @@ public sealed class FormIntake(InboundIntake intake, IInboundHandler handler, Ti
             await later(reply, ct).ConfigureAwait(false);
         };
     };
+
+    /// <summary>
+    /// Acknowledging comes first: while submissions are being journaled (a burst), the handling of those already
+    /// journaled waits for them (at most <see cref="LongestYield"/>), so the workers' transactions do not take the two
+    /// cores the acknowledgements need. Nothing waits when no acknowledgement is in progress.
+    /// </summary>
+    private async Task YieldToAcksAsync()
+    {
+        var quietNow = Volatile.Read(ref quiet).Task;
+        if (Volatile.Read(ref acking) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await quietNow.WaitAsync(LongestYield, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
 
     /// <summary>One submission's reply, taken either by the waiting acknowledgement or, once that gave up, by <c>later</c>.</summary>
     private sealed class Answer
