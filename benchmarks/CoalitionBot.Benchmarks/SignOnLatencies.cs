@@ -13,6 +13,13 @@ internal static class SignOnLatencies
 {
     public const double TargetP99Ms = 300;
 
+    /// <summary>
+    /// Sign-ons sent before the burst, by partners count..count+Warm-1: a server that has been running has compiled
+    /// the hot paths (the JIT's second tier after 30 calls); a fresh process recompiling them during the burst took
+    /// a third of the CPU in a perf profile. Stored before the burst starts.
+    /// </summary>
+    public const int Warm = 64;
+
     private static readonly double[] Bounds = [25, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000];
 
     public static string Summary(double[] sorted) => string.Create(
@@ -58,17 +65,24 @@ internal static class SignOnLatencies
     }
 
     /// <summary>
-    /// Waits until the warm-up's sign-on is stored: it is applied after its ack now, and the first one compiles the
-    /// handler's queries, work the burst would otherwise share its two cores with.
+    /// Sends the <see cref="Warm"/> warm-up sign-ons eight at a time and waits until they are stored (they are applied
+    /// after their acks), then gives the JIT's background recompiles a moment.
     /// </summary>
-    public static async Task WarmedUpAsync(string folder)
+    public static async Task WarmUpAsync(string folder, int count, Func<int, Task> submit)
     {
+        foreach (var group in Enumerable.Range(count, Warm).Chunk(8))
+        {
+            await Task.WhenAll(group.Select(submit));
+        }
+
         await using var db = BenchHost.Open(folder);
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (await db.SignOns.CountAsync() == 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        while (await db.SignOns.CountAsync() < Warm && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(50);
         }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Prints the figures and checks P3 for one burst.</summary>
@@ -76,14 +90,14 @@ internal static class SignOnLatencies
     {
         Array.Sort(latencies);
         Console.WriteLine($"    acknowledgement latency {Summary(latencies)}");
-        Console.WriteLine($"    stored exactly once: {stored.Stored} of {count} ({stored.Rows} sign-on rows with the warm-up's; counted {stored.Waited.TotalSeconds:F1} s after the last ack)");
+        Console.WriteLine($"    stored exactly once: {stored.Stored} of {count} ({stored.Rows} sign-on rows with the {Warm} warm-up ones; counted {stored.Waited.TotalSeconds:F1} s after the last ack)");
         Console.Write(Histogram(latencies));
         var p99 = SignOnLoad.Percentile(latencies, 0.99);
         BenchTargets.Check(
             "P3",
             $"{count:N0} simultaneous {what}: 100% stored, p99 ack ≤ {TargetP99Ms:F0} ms",
             string.Create(CultureInfo.InvariantCulture, $"{stored.Stored * 100.0 / count:F1}% stored once; {Summary(latencies)}"),
-            stored.Stored == count && stored.Rows == count + 1 && p99 <= TargetP99Ms);
+            stored.Stored == count && stored.Rows == count + Warm && p99 <= TargetP99Ms);
     }
 
     public static string PartnerName(int i) => $"Partner Organisation {i:D4}";

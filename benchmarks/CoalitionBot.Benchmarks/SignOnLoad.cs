@@ -9,12 +9,11 @@ internal static class SignOnLoad
 {
     public static async Task RunAsync(int count)
     {
-        var (host, folder) = await BenchHost.StartAsync(count + 1, openMemo: true, identity: null, new Dictionary<string, string>());
+        var (host, folder) = await BenchHost.StartAsync(count + SignOnLatencies.Warm, openMemo: true, identity: null, new Dictionary<string, string>());
         await using (host)
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-            (await SubmitAsync(http, Json(count))).EnsureSuccessStatusCode(); // warm-up: the last partner, outside the measurement
-            await SignOnLatencies.WarmedUpAsync(folder);
+            await SignOnLatencies.WarmUpAsync(folder, count, async i => (await SubmitAsync(http, Json(i))).EnsureSuccessStatusCode()); // outside the measurement
             var bodies = Enumerable.Range(0, count).Select(Json).ToArray(); // the browsers' work, before the burst
             await OpenConnectionsAsync(http, host.BaseAddress, count);
 

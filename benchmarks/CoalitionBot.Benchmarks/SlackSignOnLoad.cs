@@ -23,25 +23,26 @@ internal static class SlackSignOnLoad
             ["Slack__SigningSecret"] = simulator.SigningSecret,
             ["Slack__ApiBaseUrl"] = simulator.ApiBaseUrl,
         };
-        for (var i = 0; i <= count; i++)
+        for (var i = 0; i < count + SignOnLatencies.Warm; i++)
         {
             simulator.Users[SlackCirculationLoad.UserId(i)] = new SimulatedUser(SlackCirculationLoad.UserId(i), $"Contact {i:D4}", BulkCoalition.PartnerEmail(i));
         }
 
-        var (host, folder) = await BenchHost.StartAsync(count + 1, openMemo: true, (contact, i) => new ContactIdentity
+        var (host, folder) = await BenchHost.StartAsync(count + SignOnLatencies.Warm, openMemo: true, (contact, i) => new ContactIdentity
         {
             ContactId = contact.Id, Platform = Platform.Slack, TenantId = simulator.TeamId, UserId = SlackCirculationLoad.UserId(i), LastSeenAt = DateTimeOffset.UtcNow,
         }, environment);
         await using (host)
         {
             var url = new Uri(host.BaseAddress, "slack/interactions");
-            var warmUp = await SubmitAsync(simulator, url, count); // the last partner, outside the measurement
-            if (warmUp.Status != 200 || warmUp.Body.Length > 0)
+            await SignOnLatencies.WarmUpAsync(folder, count, async i => // partners past the last one, outside the measurement
             {
-                throw new InvalidOperationException($"Warm-up submission answered {warmUp.Status}: {warmUp.Body}\n{host.Log}");
-            }
-
-            await SignOnLatencies.WarmedUpAsync(folder);
+                var warmUp = await SubmitAsync(simulator, url, i);
+                if (warmUp.Status != 200 || warmUp.Body.Length > 0)
+                {
+                    throw new InvalidOperationException($"Warm-up submission answered {warmUp.Status}: {warmUp.Body}\n{host.Log}");
+                }
+            });
 
             // Slack's side is prepared before the burst (payloads built and signed) and the connections are open, as
             // Slack's own would be: the client on the same two cores then costs little more than its sends.

@@ -19,11 +19,13 @@ internal sealed class JournalGroupCommit : IAsyncDisposable
 
     private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
+    private readonly SqliteWriteGate gate;
     private readonly Task loop;
 
-    public JournalGroupCommit(IServiceScopeFactory scopes)
+    public JournalGroupCommit(IServiceScopeFactory scopes, SqliteWriteGate gate)
     {
         this.scopes = scopes;
+        this.gate = gate;
         // A thread of its own, written synchronously: SQLite's calls block (the commit's fsync above all), and must not
         // hold the pool threads the acknowledgements run on.
         loop = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -96,36 +98,46 @@ internal sealed class JournalGroupCommit : IAsyncDisposable
         }
     }
 
-    /// <summary>One transaction: the batch's new entries inserted, its completions set, repeats of stored keys left alone.</summary>
+    /// <summary>One transaction: the batch's new entries inserted (repeats of stored keys left alone), its completions set.</summary>
     private void Write(IReadOnlyList<Pending> batch)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
-        var keys = batch.Select(p => p.Entry.Key).Distinct(StringComparer.Ordinal).ToList();
-        var stored = new Dictionary<(Platform, string), InboundJournalEntry>();
-        foreach (var chunk in keys.Chunk(200))
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
         {
-            foreach (var row in db.InboundJournal.Where(e => chunk.Contains(e.Key)).ToList())
-            {
-                stored[(row.Platform, row.Key)] = row;
-            }
+            gate.Enter(); // SQLite's one writer, in turn with the other writes of this process
         }
 
-        foreach (var (entry, completedAt) in batch.Select(p => (p.Entry, p.CompletedAt)))
+        try
         {
-            var id = (entry.Platform, entry.Key);
-            if (completedAt is null && !stored.ContainsKey(id))
+            db.Database.OpenConnection();
+            var connection = db.Database.GetDbConnection();
+            using var transaction = connection.BeginTransaction();
+            using (var statements = new JournalStatements(db, connection, transaction))
             {
-                stored[id] = entry;
-                db.InboundJournal.Add(entry);
+                foreach (var (entry, completedAt) in batch.Select(p => (p.Entry, p.CompletedAt)))
+                {
+                    if (completedAt is { } at)
+                    {
+                        statements.Complete(entry, at);
+                    }
+                    else
+                    {
+                        statements.Insert(entry);
+                    }
+                }
             }
-            else if (completedAt is { } at && stored.TryGetValue(id, out var row) && row.CompletedAt is null)
+
+            transaction.Commit();
+        }
+        finally
+        {
+            if (sqlite)
             {
-                row.CompletedAt = at;
+                gate.Leave();
             }
         }
-
-        db.SaveChanges();
     }
 
     /// <summary>A record (<paramref name="CompletedAt"/> null) or a completion, and its caller's task.</summary>
