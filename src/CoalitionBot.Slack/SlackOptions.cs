@@ -41,6 +41,14 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.800")]
     public TimeSpan InlineReplyBudget { get; set; } = TimeSpan.FromSeconds(2.2);
 
+    /// <summary>
+    /// How long a sign-on submission, once journaled, waits for its handling before the ack, so an error that depends
+    /// on the memo's state can still show on the form; past it the modal closes and the answer follows in the DM.
+    /// Short, so that a burst of submissions is acked at once (issue 14, P3).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02.800")]
+    public TimeSpan JournaledFormWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Socket Mode keep-alive: a WebSocket ping this often, and a socket whose pong does not come back within it is replaced.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan SocketKeepAlive { get; set; } = TimeSpan.FromSeconds(15);

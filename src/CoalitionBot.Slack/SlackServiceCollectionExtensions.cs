@@ -67,7 +67,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackReplyDispatcher>();
         services.TryAddSingleton<SlackEventProcessor>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJournalReplay, SlackEventProcessor>(sp => sp.GetRequiredService<SlackEventProcessor>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJournalReplay, SlackJournalReplay>());
         services.TryAddSingleton<SlackInboundProcessor>();
         services.AddSingleton<IDeliveryChannel, SlackDeliveryChannel>();
         services.AddSingleton<CoalitionBot.Core.Conversation.IEmailLookup, SlackEmailLookup>();

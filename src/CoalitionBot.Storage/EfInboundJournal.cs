@@ -4,37 +4,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoalitionBot.Storage;
 
-/// <summary>The inbound journal in the database; each call uses a short-lived context of its own.</summary>
-internal sealed class EfInboundJournal(IServiceScopeFactory scopes, TimeProvider clock) : IInboundJournal
+/// <summary>
+/// The inbound journal in the database. Records and completions go through <see cref="JournalGroupCommit"/> (many
+/// callers, one transaction); taking unfinished entries uses a short-lived context of its own.
+/// </summary>
+internal sealed class EfInboundJournal(IServiceScopeFactory scopes, JournalGroupCommit writer, TimeProvider clock) : IInboundJournal
 {
     private const int MaxAttempts = 5;
 
-    public async Task RecordAsync(Platform platform, string key, string payload, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
-        db.InboundJournal.Add(new InboundJournalEntry { Platform = platform, Key = key, Payload = payload, ReceivedAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (UniqueViolations.TableOf(e) is not null)
-        {
-            // recorded already (a redelivery, or another instance took it first)
-        }
-    }
+    public Task RecordAsync(Platform platform, string key, string payload, CancellationToken cancellationToken) =>
+        writer.RecordAsync(new InboundJournalEntry { Platform = platform, Key = key, Payload = payload, ReceivedAt = clock.GetUtcNow() }, cancellationToken);
 
-    public async Task CompleteAsync(Platform platform, string key, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
-        var entry = await db.InboundJournal.FirstOrDefaultAsync(e => e.Platform == platform && e.Key == key, cancellationToken);
-        if (entry is { CompletedAt: null })
-        {
-            entry.CompletedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
+    public Task CompleteAsync(Platform platform, string key, CancellationToken cancellationToken) =>
+        writer.CompleteAsync(platform, key, clock.GetUtcNow(), cancellationToken);
 
     public async Task<IReadOnlyList<JournalEntry>> TakeUnfinishedAsync(Platform platform, DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
     {

@@ -41,6 +41,7 @@ public static class StorageServices
         services.AddOptions<Core.Outbox.Budget.SendBudgetOptions>().BindConfiguration(Core.Outbox.Budget.SendBudgetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Core.Outbox.Budget.ISendBudget, Outbox.DatabaseSendBudget>();
         services.AddScoped<Installations.SlackInstallationStore>();
+        services.AddSingleton<JournalGroupCommit>();
         services.AddSingleton<Core.Conversation.IInboundJournal, EfInboundJournal>();
         services.AddSingleton<Core.Reach.Rosters.IRosterStore, Rosters.EfRosterStore>();
         services.AddSingleton<IDatabaseDescription>(new DatabaseDescription(options.Provider, options.Provider == StorageProvider.Sqlite ? options.SqliteConnectionString(DefaultDataFolder) : "PostgreSQL"));

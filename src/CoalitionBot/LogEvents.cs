@@ -19,6 +19,7 @@ internal static class LogEvents
 
     public const int UploadRefused = 3401;
     public const int SendRefused = 3402;
+    public const int NoInboxForReply = 3490;
     public const int SignOnPageFailed = 3501;
     public const int Unsubscribed = 3511;
 }

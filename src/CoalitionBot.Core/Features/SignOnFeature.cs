@@ -96,18 +96,11 @@ public sealed class SignOnFeature : IFeature
         var submission = ctx.Submission!;
         var (memo, signer) = await Signers.FromContextAsync(ctx, submission.Context, accepting: true, ct);
         var values = new FormValues(submission);
-        var displayName = values.Text("display_name", "Name as it should appear", true, NameMax);
-        var signatoryName = values.Text("signatory_name", "Signatory name", true, NameMax);
-        var title = values.Text("signatory_title", "Signatory title", true, NameMax);
+        var (displayName, signatoryName, title) = SignOnFields.Read(values);
         var category = ctx.CoalitionOrThrow.FindCategory(values.Raw("category"));
         if (category is null)
         {
             values.Error("category", "Please choose one of the coalition's categories.");
-        }
-
-        if (!values.Checked("attest"))
-        {
-            values.Error("attest", "Please confirm you may sign, or ask someone who can.");
         }
 
         if (!values.IsValid)

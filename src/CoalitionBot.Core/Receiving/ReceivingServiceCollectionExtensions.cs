@@ -16,6 +16,7 @@ public static class ReceivingServiceCollectionExtensions
         services.TryAddSingleton<RecentDeliveries>();
         services.TryAddSingleton<WorkQueues>();
         services.TryAddSingleton<InboundIntake>();
+        services.TryAddSingleton<FormIntake>();
         services.TryAddSingleton<Telemetry.BotTelemetry>();
         if (services.All(d => d.ServiceType != typeof(JournalRecoveryService)))
         {

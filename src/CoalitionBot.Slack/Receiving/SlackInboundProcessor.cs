@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CoalitionBot.Core.Conversation;
+using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Receiving;
 using CoalitionBot.Core.Replies;
@@ -23,6 +24,7 @@ internal sealed partial class SlackInboundProcessor(
     TimeProvider time,
     IOptionsMonitor<SlackOptions> options,
     IHostApplicationLifetime lifetime,
+    FormIntake forms,
     ILogger<SlackInboundProcessor> log,
     Core.Telemetry.BotTelemetry? telemetry = null)
 {
@@ -156,12 +158,23 @@ internal sealed partial class SlackInboundProcessor(
 
     private Task ViewSubmissionAsync(JsonObject payload, string team, string user, string? name, Acknowledgement<SlackAck> ack)
     {
+        if (ViewSubmission(payload, team, user, name) is not var (inbound, context))
+        {
+            return ack.AckAsync(SlackAck.Empty);
+        }
+
+        return SignOnFields.MayAckFirst(inbound) ? AckFirstAsync(inbound, payload, context, ack) : RespondWithinBudgetAsync(inbound, context, ack);
+    }
+
+    /// <summary>The neutral form submission a view_submission carries, and where its answer goes; null without a form id.</summary>
+    private (Inbound Inbound, ReplyContext Context)? ViewSubmission(JsonObject payload, string team, string user, string? name)
+    {
         var view = payload.Obj("view");
         var metadata = FormMetadata.TryParse(view.Str("private_metadata"));
         var formId = metadata?.FormId ?? view.Str("callback_id");
         if (formId is null)
         {
-            return ack.AckAsync(SlackAck.Empty);
+            return null;
         }
 
         var fields = ModalRenderer.ReadValues(view.Obj("state").Obj("values"));
@@ -175,7 +188,47 @@ internal sealed partial class SlackInboundProcessor(
             new FormSubmission(formId, metadata?.Context ?? string.Empty, fields));
         var context = new ReplyContext(
             ReplyOrigin.ViewSubmission, team, user, metadata?.ChannelId, place.Kind == PlaceKind.Direct, payload.Str("trigger_id"), null, "modal");
-        return RespondWithinBudgetAsync(inbound, context, ack);
+        return (inbound, context);
+    }
+
+    /// <summary>
+    /// A sign-on whose fields are fine: journaled (one group commit with the others arriving now), then answered with the
+    /// handler's reply if it comes within <see cref="SlackOptions.JournaledFormWait"/>, else acked empty (the modal
+    /// closes) with the reply following in the DM. A journal that cannot be written falls back to handling inline.
+    /// </summary>
+    private async Task AckFirstAsync(Inbound inbound, JsonObject payload, ReplyContext context, Acknowledgement<SlackAck> ack)
+    {
+        var wait = options.CurrentValue.JournaledFormWait;
+        var (outcome, reply) = await forms.AcceptAsync(
+            inbound, payload.ToJsonString(), wait < ack.Remaining ? wait : ack.Remaining, (r, _) => dispatcher.FollowUpQueued(r, context), lifetime.ApplicationStopping,
+            () => Installations.SlackTeamScope.Enter(context.TeamId)).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case IntakeOutcome.Busy:
+                await RespondWithinBudgetAsync(inbound, context, ack).ConfigureAwait(false);
+                return;
+            case IntakeOutcome.Accepted when reply is not null:
+                await dispatcher.AnswerAsync(reply, context, ack).ConfigureAwait(false);
+                return;
+            default:
+                await ack.AckAsync(SlackAck.Empty).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    /// <summary>The handling of a sign-on journaled before its ack (<see cref="AckFirstAsync"/>), after a crash; null when the payload is not one.</summary>
+    internal HandleDelivery? Replay(JsonObject payload)
+    {
+        var team = payload.Obj("user").Str("team_id") ?? payload.Obj("team").Str("id");
+        var user = payload.Obj("user").Str("id");
+        if (team is null || user is null || payload.Str("type") != "view_submission"
+            || ViewSubmission(payload, team, user, payload.Obj("user").Str("username") ?? payload.Obj("user").Str("name")) is not var (inbound, context))
+        {
+            return null;
+        }
+
+        // The handling and its reply use the token of the workspace the submission came from.
+        return forms.Replay(inbound, (r, _) => dispatcher.FollowUpQueued(r, context), () => Installations.SlackTeamScope.Enter(team));
     }
 
     /// <summary>

@@ -112,6 +112,20 @@ internal sealed partial class SlackReplyDispatcher(
         }
     }
 
+    /// <summary>
+    /// Queues the answer to an item handled after its ack (a journaled sign-on) as work of its own, so the worker that
+    /// handled it goes on to the next one instead of waiting for Slack's rate limits to let the message through.
+    /// </summary>
+    internal Task FollowUpQueued(Reply reply, ReplyContext context)
+    {
+        if (reply is not DuplicateReply && !queue.TryEnqueue(ct => DeliverEventReplyAsync(reply, context, ct)))
+        {
+            LogQueueFull(log);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Answers an Events API item (no trigger, no response_url): in the DM or channel it came from.</summary>
     internal Task DeliverEventReplyAsync(Reply reply, ReplyContext context, CancellationToken cancellationToken) => reply switch
     {

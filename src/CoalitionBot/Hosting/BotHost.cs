@@ -10,6 +10,7 @@ using CoalitionBot.SignOnPage;
 using CoalitionBot.Unsubscribe;
 using CoalitionBot.Storage.Outbox;
 using CoalitionBot.Storage;
+using CoalitionBot.Core.Receiving;
 using CoalitionBot.WebChannel;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -57,6 +58,9 @@ public static class BotHost
         if (channels.Web)
         {
             services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();
+            services.AddWorkQueue(Core.Conversation.Platform.Web, capacity: 2000, workers: 2); // sign-ons acked before handling (WebFormIntake)
+            services.AddSingleton<WebFormIntake>();
+            services.AddSingleton<Core.Receiving.IJournalReplay>(sp => sp.GetRequiredService<WebFormIntake>());
         }
 
         // E-mail always runs: partners outside chat are reached by it. Without SMTP settings it writes to data/mail/.

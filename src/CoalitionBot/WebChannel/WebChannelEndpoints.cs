@@ -68,7 +68,7 @@ public static partial class WebChannelEndpoints
         }));
     }
 
-    private static async Task<IResult> Send(HttpRequest http, IInboundHandler handler, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Send(HttpRequest http, IInboundHandler handler, WebFormIntake forms, ILoggerFactory loggers, CancellationToken ct)
     {
         // Read by hand, not bound: a lone surrogate escape or an odd-typed field must be a 400, not an exception.
         var body = await RequestBody.ReadAsync(http.Body, http.ContentLength, MaxSendBytes, ct);
@@ -88,17 +88,38 @@ public static partial class WebChannelEndpoints
             return Results.BadRequest(new { error = "Send JSON: an e-mail and a command, a button press or a form." });
         }
 
-        return await SendAsync(request, handler, ct);
+        return await SendAsync(request, handler, forms, ct);
     }
 
-    private static async Task<IResult> SendAsync(WebSendRequest request, IInboundHandler handler, CancellationToken ct)
+    private static async Task<IResult> SendAsync(WebSendRequest request, IInboundHandler handler, WebFormIntake forms, CancellationToken ct)
     {
-        var email = Core.Domain.Contact.NormaliseEmail(request.Email);
-        if (email is null)
+        if (Core.Domain.Contact.NormaliseEmail(request.Email) is null)
         {
             return Results.BadRequest(new { error = "Choose who you are first (an e-mail identifies you in the playground)." });
         }
 
+        if (ToInbound(request) is not { } inbound)
+        {
+            return Results.BadRequest(new { error = "Send a command, a button press or a form." });
+        }
+
+        // A sign-on whose fields are fine is journaled and answered at once (P3); any other item is handled here.
+        var reply = (SignOnFields.MayAckFirst(inbound) ? await forms.AcceptAsync(request, inbound, ct) : null) ?? await handler.HandleAsync(inbound, ct);
+        return Results.Ok(reply switch
+        {
+            MessageReply m => new WebReply("message", HtmlRenderer.Render(m.Message)),
+            OpenFormReply f => new WebReply("form", HtmlRenderer.Render(f.Form)),
+            FormErrorsReply e => new WebReply("formErrors", HtmlRenderer.Render(e.Form, e.Errors, request.Fields)),
+            FormAcceptedReply a => new WebReply("formAccepted", HtmlRenderer.Render(a.Confirmation)),
+            ReceivedReply r => new WebReply("formReceived", HtmlRenderer.Render(r.Message)),
+            _ => new WebReply("duplicate", ""),
+        });
+    }
+
+    /// <summary>The inbound item a send request carries (null without an e-mail or without a command, press or form).</summary>
+    internal static Inbound? ToInbound(WebSendRequest request)
+    {
+        var email = Core.Domain.Contact.NormaliseEmail(request.Email);
         InboundContent? content = request switch
         {
             { FormId: { Length: > 0 } formId } => new FormSubmission(formId, request.Context ?? "", request.Fields ?? []),
@@ -106,23 +127,14 @@ public static partial class WebChannelEndpoints
             { Text: not null } => new CommandText(request.Text.Length > 250_000 ? request.Text[..250_000] : request.Text),
             _ => null,
         };
-        if (content is null)
+        if (email is null || content is null)
         {
-            return Results.BadRequest(new { error = "Send a command, a button press or a form." });
+            return null;
         }
 
         var actor = new Actor(new ChatIdentity(Platform.Web, Tenant, email), request.Name?.Trim() is { Length: > 0 } n ? n : email, email, request.TimeZone);
         var place = new Place(Platform.Web, Tenant, "dm:" + email, PlaceKind.Direct);
-        var inbound = new Inbound(request.Id is { Length: > 0 and <= 100 } id ? id : Guid.NewGuid().ToString("N"), actor, place, content);
-        var reply = await handler.HandleAsync(inbound, ct);
-        return Results.Ok(reply switch
-        {
-            MessageReply m => new WebReply("message", HtmlRenderer.Render(m.Message)),
-            OpenFormReply f => new WebReply("form", HtmlRenderer.Render(f.Form)),
-            FormErrorsReply e => new WebReply("formErrors", HtmlRenderer.Render(e.Form, e.Errors, request.Fields)),
-            FormAcceptedReply a => new WebReply("formAccepted", HtmlRenderer.Render(a.Confirmation)),
-            _ => new WebReply("duplicate", ""),
-        });
+        return new Inbound(request.Id is { Length: > 0 and <= 100 } id ? id : Guid.NewGuid().ToString("N"), actor, place, content);
     }
 
     private static async Task<IResult> Inbox(string? email, long? after, CoalitionDbContext db, CancellationToken ct)

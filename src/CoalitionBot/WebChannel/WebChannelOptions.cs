@@ -19,4 +19,11 @@ public sealed class WebChannelOptions
     /// Empty by default, so a page on another site that rebinds its DNS name to 127.0.0.1 cannot talk to the bot as anyone.
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// How long a sign-on submission, once journaled, waits for its handling before the browser is answered "received"
+    /// (the confirmation then follows in the inbox). Short, so that a burst of submissions is answered at once (issue 14, P3).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan JournaledFormWait { get; set; } = TimeSpan.FromMilliseconds(100);
 }
