@@ -27,10 +27,13 @@ internal static class TeamsCirculationLoad
         {
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
             var clock = Stopwatch.StartNew();
+            using var sampling = new CancellationTokenSource();
+            var pace = PaceAsync(simulator, clock, sampling.Token);
             (await http.PostAsJsonAsync("web/api/send", new { email = BulkCoalition.CoordinatorEmail, text = "circulate M-1" })).EnsureSuccessStatusCode();
             var first = simulator.WaitForActivitiesAsync(1, CancellationToken.None).ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
             await simulator.WaitForActivitiesAsync(count, new CancellationTokenSource(TimeSpan.FromMinutes(10)).Token);
             var platformDone = clock.Elapsed;
+            await sampling.CancelAsync();
             await using var db = BenchHost.Open(folder);
             while (await db.Deliveries.CountAsync(d => d.State == DeliveryState.Pending) > 0)
             {
@@ -40,10 +43,43 @@ internal static class TeamsCirculationLoad
             var sent = await db.Deliveries.CountAsync(d => d.State == DeliveryState.Sent);
             Console.WriteLine($"(a') circulation to {count} Teams contacts via the Bot Framework simulator (SQLite, one instance; {TenantPerSecond} requests/s per tenant):");
             Console.WriteLine($"    first activity at {(await first).TotalSeconds:F2} s, all {simulator.Activities.Count} in {platformDone.TotalSeconds:F1} s, {sent} recorded as sent in {clock.Elapsed.TotalSeconds:F1} s; {simulator.Throttled} answered 429");
+            Console.WriteLine($"    accepted per 200 ms from the first (bursts at each second's turn: the budget's window; an even pace: a cap on sending): {await pace}");
             Check("P2 Teams circulation", count, platformDone, simulator, sent);
         }
 
         SignOnLoad.TryDelete(folder);
+    }
+
+    /// <summary>How many activities the simulator accepted in each 200 ms from the first (sampled every 10 ms).</summary>
+    private static async Task<string> PaceAsync(BotFrameworkSimulator simulator, Stopwatch clock, CancellationToken stop)
+    {
+        var counts = new List<int>();
+        TimeSpan? start = null;
+        var last = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var held = simulator.Activities.Count;
+            if (held > 0 && start is null)
+            {
+                start = clock.Elapsed;
+            }
+
+            if (start is { } s)
+            {
+                var bucket = (int)((clock.Elapsed - s).TotalMilliseconds / 200);
+                while (counts.Count <= bucket)
+                {
+                    counts.Add(0);
+                }
+
+                counts[bucket] += held - last;
+                last = held;
+            }
+
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        return string.Join(" ", counts.Take(50));
     }
 
     /// <summary>The contact's Teams identity: their own 1:1 chat, already open.</summary>
