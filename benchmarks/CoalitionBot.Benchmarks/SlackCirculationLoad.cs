@@ -47,9 +47,12 @@ internal static class SlackCirculationLoad
         {
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
             var clock = Stopwatch.StartNew();
+            using var sampling = new CancellationTokenSource();
+            var timeline = Timeline(simulator, count, clock, sampling.Token);
             (await http.PostAsJsonAsync("web/api/send", new { email = BulkCoalition.CoordinatorEmail, text = "circulate M-1" })).EnsureSuccessStatusCode();
             await simulator.WaitUntilAsync(s => s.Messages.Count >= count, TimeSpan.FromMinutes(15));
             var platformDone = clock.Elapsed;
+            await sampling.CancelAsync();
             await using var db = BenchHost.Open(folder);
             while (await db.Deliveries.CountAsync(d => d.State == DeliveryState.Pending) > 0)
             {
@@ -62,6 +65,7 @@ internal static class SlackCirculationLoad
             var minimum = TimeSpan.FromMinutes(Math.Max(0, (int)Math.Ceiling(count / (double)WorkspacePerMinute) - 1));
             Console.WriteLine($"(a) circulation to {count} Slack contacts via the Slack simulator (SQLite, one instance; limits {WorkspacePerMinute}/min per workspace, {ChannelBurst} per {ChannelBurst} s per channel):");
             Console.WriteLine($"    simulator accepted all {simulator.Messages.Count} in {platformDone.TotalSeconds:F1} s, {sent} recorded as sent in {clock.Elapsed.TotalSeconds:F1} s; {refused} answered 429, {invalid} other errors");
+            Console.WriteLine($"    timeline (message n first seen at): {await timeline}");
             Console.WriteLine($"    the limits allow no less than {minimum.TotalSeconds:F0} s (a steady {WorkspacePerMinute}/min without the first burst: {count * 60.0 / WorkspacePerMinute:F0} s)");
             var ratio = minimum > TimeSpan.Zero ? platformDone / minimum : 1; // under 300 contacts the floor is one burst
             BenchTargets.Check("P2 Slack circulation", "≤ 1.05× the floor, no 429", string.Create(CultureInfo.InvariantCulture, $"{ratio:F3}× ({platformDone.TotalSeconds:F1} s against {minimum.TotalSeconds:F0} s), {refused} × 429, {sent} sent of {count}"),
@@ -69,6 +73,32 @@ internal static class SlackCirculationLoad
         }
 
         SignOnLoad.TryDelete(folder);
+    }
+
+    /// <summary>When the simulator first held the 1st message and each window's first and last (sampled every 20 ms).</summary>
+    private static async Task<string> Timeline(SlackSimulator simulator, int count, Stopwatch clock, CancellationToken stop)
+    {
+        var marks = new SortedSet<int> { 1, count };
+        for (var n = WorkspacePerMinute; n < count; n += WorkspacePerMinute)
+        {
+            marks.Add(n);
+            marks.Add(n + 1);
+        }
+
+        var seen = new List<string>();
+        while (marks.Count > 0 && !stop.IsCancellationRequested)
+        {
+            var held = simulator.Messages.Count;
+            while (marks.Count > 0 && marks.Min <= held)
+            {
+                seen.Add(string.Create(CultureInfo.InvariantCulture, $"{marks.Min}: {clock.Elapsed.TotalSeconds:F1} s"));
+                marks.Remove(marks.Min);
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        return string.Join(", ", seen);
     }
 
     public static string UserId(int i) => $"UB{i:D5}";

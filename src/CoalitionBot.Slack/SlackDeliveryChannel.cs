@@ -48,7 +48,7 @@ internal sealed class SlackDeliveryChannel(
         }
         catch (SlackRateLimitedException limited)
         {
-            return new DeliveryRetry("ratelimited", limited.RetryAfter);
+            return new DeliveryRetry("ratelimited", limited.RetryAfter, NotSent: limited.NotSent);
         }
         catch (SlackApiException error) when (error.IsAuthFailure && options.CurrentValue.Distributed)
         {

@@ -56,7 +56,11 @@ public sealed class DeliveryQueue(CoalitionDbContext db, SqliteWriteGate sqliteW
         return renewed == 1;
     }
 
-    /// <summary>When the next pending delivery is due, if any (the worker sleeps until then or until woken).</summary>
-    public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct) =>
-        db.Deliveries.Where(d => d.State == DeliveryState.Pending).OrderBy(d => d.NotBefore).Select(d => (DateTimeOffset?)d.NotBefore).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// When the next pending delivery nobody holds is due, if any (the worker sleeps until then or until woken). A row
+    /// another worker holds comes back at its lease's end at the latest, which the worker's poll covers.
+    /// </summary>
+    public Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken ct) =>
+        db.Deliveries.Where(d => d.State == DeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.NotBefore).Select(d => (DateTimeOffset?)d.NotBefore).FirstOrDefaultAsync(ct);
 }

@@ -39,7 +39,17 @@ public static class StorageServices
         services.AddScoped<IDataSession, EfDataSession>();
         services.AddScoped<DeliveryQueue>();
         services.AddOptions<Core.Outbox.Budget.SendBudgetOptions>().BindConfiguration(Core.Outbox.Budget.SendBudgetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Core.Outbox.Budget.ISendBudget, Outbox.DatabaseSendBudget>();
+        // Several instances share one PostgreSQL database, so their budget lives there. SQLite has one instance, whose
+        // budget in memory costs no write (and no fsync) per send, and no database round trip between a call and the
+        // moment its place counts from — the pace of a circulation.
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            services.AddSingleton<Core.Outbox.Budget.ISendBudget, Outbox.DatabaseSendBudget>();
+        }
+        else
+        {
+            services.AddSingleton<Core.Outbox.Budget.ISendBudget, Core.Outbox.Budget.LocalSendBudget>();
+        }
         services.AddScoped<Installations.SlackInstallationStore>();
         services.AddSingleton<JournalGroupCommit>();
         services.AddSingleton<Core.Conversation.IInboundJournal, EfInboundJournal>();

@@ -5,4 +5,7 @@ public sealed class SlackRateLimitedException(string method, TimeSpan retryAfter
     : SlackApiException(method, "ratelimited")
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
+
+    /// <summary>Our own limiter refused before anything was sent (no 429 from Slack): a wait for a turn, not a failed attempt.</summary>
+    public bool NotSent { get; init; }
 }

@@ -58,7 +58,7 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
             using var lease = await LimiterFor(key).AcquireAsync(1, cancellationToken).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
-                throw new SlackRateLimitedException(method, TimeSpan.FromSeconds(1));
+                throw new SlackRateLimitedException(method, TimeSpan.FromSeconds(1)) { NotSent = true };
             }
         }
 
@@ -92,15 +92,10 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
         var reservation = await shared.ReserveAsync(key, longestWait, cancellationToken).ConfigureAwait(false);
         if (reservation.RefusedFor is { } refused)
         {
-            throw new SlackRateLimitedException(method, refused);
+            throw new SlackRateLimitedException(method, refused) { NotSent = true };
         }
 
-        var wait = reservation.At - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-        }
-
+        await SendWindow.UntilAsync(reservation.At, time, cancellationToken).ConfigureAwait(false);
         return reservation;
     }
 
@@ -111,7 +106,7 @@ public sealed class SlackRateLimiter(TimeProvider time, IOptions<SlackOptions>? 
             var left = until - time.GetUtcNow();
             if (left > TimeSpan.Zero)
             {
-                throw new SlackRateLimitedException(method, left);
+                throw new SlackRateLimitedException(method, left) { NotSent = true };
             }
 
             blockedUntil.TryRemove(key, out _);

@@ -24,7 +24,16 @@ internal sealed class SlackReplySender(SlackApiClient api, TimeProvider time)
         foreach (var part in BlockKitRenderer.Render(message))
         {
             var post = () => api.PostMessageAsync(channel, part.Text, part.Blocks, cancellationToken);
-            var posted = patient ? await PatientlyAsync(post, cancellationToken).ConfigureAwait(false) : await post().ConfigureAwait(false);
+            SlackPostedMessage posted;
+            try
+            {
+                posted = patient ? await PatientlyAsync(post, cancellationToken).ConfigureAwait(false) : await post().ConfigureAwait(false);
+            }
+            catch (SlackRateLimitedException limited) when (first is not null && limited.NotSent)
+            {
+                throw new SlackRateLimitedException("chat.postMessage", limited.RetryAfter); // an earlier part went: this was an attempt
+            }
+
             first ??= posted;
         }
 

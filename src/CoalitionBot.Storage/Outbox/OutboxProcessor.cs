@@ -166,7 +166,8 @@ public sealed partial class OutboxProcessor(
         }
 
         var now = clock.GetUtcNow();
-        row.Attempts++;
+        var waitedForTurn = outcome is DeliveryRetry { NotSent: true };
+        row.Attempts += waitedForTurn ? 0 : 1;
         row.LeaseUntil = null;
         row.ClaimToken = null;
         switch (outcome)
@@ -182,6 +183,11 @@ public sealed partial class OutboxProcessor(
                     identity.ConversationId = conversation;
                 }
 
+                break;
+            case DeliveryRetry held when waitedForTurn:
+                // Our budget said when its place frees: back exactly then, in its order (no jitter, no back-off).
+                row.LastError = Trim(held.Reason);
+                row.NotBefore = now + (held.After ?? TimeSpan.FromSeconds(1));
                 break;
             case DeliveryRetry retry when row.Attempts < options.Value.MaxAttempts:
                 row.LastError = Trim(retry.Reason);

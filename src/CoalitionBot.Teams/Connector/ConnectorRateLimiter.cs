@@ -61,10 +61,9 @@ internal sealed class ConnectorRateLimiter : IDisposable
     {
         var key = new SendBudgetKey("teams:" + tenant, TenantPerSecond, TimeSpan.FromSeconds(1));
         var reservation = await shared.ReserveAsync(key, wait ? longestWait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-        var left = reservation.At - time.GetUtcNow();
-        if (reservation.Granted && left > TimeSpan.Zero)
+        if (reservation.Granted)
         {
-            await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+            await SendWindow.UntilAsync(reservation.At, time, cancellationToken).ConfigureAwait(false);
         }
 
         return reservation;

@@ -57,7 +57,7 @@ internal sealed class TeamsDeliveryChannel(
             var sent = await connector.SendAsync(serviceUrl, target.TenantId, conversationId, parts[i], wait: true, cancellationToken).ConfigureAwait(false);
             if (!sent.Succeeded)
             {
-                return Outcome(sent, i == 0 ? "sending" : $"sending part {i + 1} of {parts.Count}");
+                return Outcome(sent, i == 0 ? "sending" : $"sending part {i + 1} of {parts.Count}", nothingSent: i == 0);
             }
 
             lastId = sent.Id ?? lastId;
@@ -66,7 +66,7 @@ internal sealed class TeamsDeliveryChannel(
         return new DeliverySent(lastId ?? string.Empty, conversationId);
     }
 
-    private static DeliveryOutcome Outcome(ConnectorResult result, string doing)
+    private static DeliveryOutcome Outcome(ConnectorResult result, string doing, bool nothingSent = false)
     {
         var reason = $"Teams {doing}: {(result.Status == 0 ? "no answer" : result.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))} {result.ErrorCode}".TrimEnd();
         if (result.RecipientBlocked)
@@ -76,7 +76,8 @@ internal sealed class TeamsDeliveryChannel(
 
         if (result.Transient)
         {
-            return new DeliveryRetry(reason, result.RetryAfter);
+            // Held back by our own limiter before the first part went: a wait for its turn, not an attempt.
+            return new DeliveryRetry(reason, result.RetryAfter, NotSent: nothingSent && result.LocallyThrottled);
         }
 
         return new DeliveryFailed(reason, RecipientUnreachable: false);

@@ -18,6 +18,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     private readonly string password;
     private int disposed;
+    private bool durable;
 
     private PostgresServer(string binDirectory, string rootDirectory, int port, string password)
     {
@@ -71,7 +72,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// Starts a new server, or returns why it cannot when the binaries are not installed.
     /// A server that is installed but fails to start is an error, not a reason to skip.
     /// </summary>
-    public static async Task<PostgresStartResult> TryStartAsync(CancellationToken cancellationToken = default)
+    /// <param name="durable">fsync on, as a production server runs (a benchmark); tests run without it.</param>
+    public static async Task<PostgresStartResult> TryStartAsync(CancellationToken cancellationToken = default, bool durable = false)
     {
         var bin = FindBinDirectory();
         if (bin is null)
@@ -85,7 +87,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         PostgresJanitor.RemoveAbandonedClusters();
-        var server = await StartAsync(bin, cancellationToken);
+        var server = await StartAsync(bin, cancellationToken, durable);
         return new PostgresStartResult(server, null);
     }
 
@@ -138,7 +140,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private string ConnectionStringFor(string database) =>
         $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password={password};Database={database};Connection Idle Lifetime=5;Connection Pruning Interval=1";
 
-    private static async Task<PostgresServer> StartAsync(string bin, CancellationToken cancellationToken)
+    private static async Task<PostgresServer> StartAsync(string bin, CancellationToken cancellationToken, bool durable = false)
     {
         var root = PostgresJanitor.CreateRootDirectory();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -161,7 +163,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
             for (var attempt = 1; ; attempt++)
             {
-                var server = new PostgresServer(bin, root, FreeLoopbackPort(), password);
+                var server = new PostgresServer(bin, root, FreeLoopbackPort(), password) { durable = durable };
                 var started = await server.PgCtlAsync(
                     ["-D", server.DataDirectory, "-l", server.LogFile, "-o", server.ServerOptions(), "-w", "-t", "60", "start"],
                     cancellationToken);
@@ -187,7 +189,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     }
 
     private string ServerOptions() =>
-        $"-c listen_addresses=127.0.0.1 -p {Port.ToString(CultureInfo.InvariantCulture)} -k {RootDirectory} -c fsync=off -c max_connections=200";
+        $"-c listen_addresses=127.0.0.1 -p {Port.ToString(CultureInfo.InvariantCulture)} -k {RootDirectory} -c fsync={(durable ? "on" : "off")} -c max_connections=200";
 
     private Task<ProcessResult> StopAsync(string mode) =>
         PgCtlAsync(["-D", DataDirectory, "-m", mode, "-w", "-t", "30", "stop"], CancellationToken.None);

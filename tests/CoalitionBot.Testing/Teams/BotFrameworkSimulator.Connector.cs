@@ -114,7 +114,7 @@ public sealed partial class BotFrameworkSimulator
             return ConnectorError(404, "ActivityNotFound", "The activity to update was not found.");
         }
 
-        if (throttle.TryWrite(conversationId) is { } wait)
+        if (ConversationThrottled(conversationId) is { } wait)
         {
             return ConnectorError(429, "Throttled", "Too many requests to this conversation.", wait);
         }

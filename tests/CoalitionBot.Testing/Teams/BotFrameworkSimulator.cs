@@ -26,6 +26,7 @@ public sealed partial class BotFrameworkSimulator : IAsyncDisposable
     private readonly WebApplication app;
     private readonly SimulatorKeys keys = new();
     private readonly ConversationThrottle throttle;
+    private readonly TenantThrottle tenantThrottle;
     private readonly ConcurrentDictionary<string, DateTimeOffset> accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> conversationMembers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> blockedUsers = new(StringComparer.Ordinal);
@@ -44,6 +45,7 @@ public sealed partial class BotFrameworkSimulator : IAsyncDisposable
         this.app = app;
         Options = options;
         throttle = new ConversationThrottle(options.Time);
+        tenantThrottle = new TenantThrottle(options.Time, options.TenantRequestsPerSecond);
     }
 
     public BotFrameworkSimulatorOptions Options { get; }
@@ -186,6 +188,7 @@ public sealed partial class BotFrameworkSimulator : IAsyncDisposable
         app.MapPost("/{tenant}/oauth2/v2.0/token", Token);
 
         var connector = app.MapGroup("/teams/v3/conversations");
+        connector.AddEndpointFilter(TenantBudget);
         connector.MapPost("/", (Delegate)(Func<HttpContext, Task<IResult>>)CreateConversation);
         connector.MapPost("/{conversationId}/activities", (HttpContext c, string conversationId) => Write(c, "POST", conversationId, null));
         connector.MapPost("/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => Write(c, "REPLY", conversationId, activityId));

@@ -10,4 +10,7 @@ public sealed record BotFrameworkSimulatorOptions
     public string TenantId { get; init; } = "5b1f7c0e-3d2a-4e8f-b6c9-0a1d2e3f4a5b";
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The connector's budget per app per tenant, in requests a second (PROTOCOLS.md: about 50); 0 lifts it.</summary>
+    public int TenantRequestsPerSecond { get; init; } = 50;
 }

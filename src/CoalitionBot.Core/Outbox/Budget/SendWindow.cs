@@ -7,6 +7,20 @@ namespace CoalitionBot.Core.Outbox.Budget;
 /// </summary>
 public static class SendWindow
 {
+    private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// Waits until the clock reads <paramref name="at"/> or later. A timer may fire a little before the wall clock
+    /// gets there; a call made then would reach the platform while the call whose place it takes still counts.
+    /// </summary>
+    public static async Task UntilAsync(DateTimeOffset at, TimeProvider time, CancellationToken cancellationToken)
+    {
+        for (var left = at - time.GetUtcNow(); left > TimeSpan.Zero; left = at - time.GetUtcNow())
+        {
+            await Task.Delay(left < MinimumDelay ? MinimumDelay : left, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>What to do with a budget whose slots are <paramref name="slots"/> (slot number, time).</summary>
     public static SendWindowStep Next(IReadOnlyCollection<(int Slot, DateTimeOffset At)> slots, SendBudgetKey budget, DateTimeOffset now, TimeSpan longestWait)
     {
