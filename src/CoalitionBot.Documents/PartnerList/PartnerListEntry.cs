@@ -16,6 +16,12 @@ public sealed record PartnerListEntry(Signatory Signatory, bool MarkedLate, bool
             ? $"{PartnerText.Field(Signatory.DisplayName)} ({PartnerText.Field(Signatory.Country)})"
             : PartnerText.Field(Signatory.DisplayName);
 
+    /// <summary>Appends <see cref="Label"/> without making it a string of its own first.</summary>
+    internal System.Text.StringBuilder AppendLabel(System.Text.StringBuilder text, bool showCountry) =>
+        showCountry && !string.IsNullOrWhiteSpace(Signatory.Country)
+            ? text.Append(PartnerText.Field(Signatory.DisplayName)).Append(" (").Append(PartnerText.Field(Signatory.Country)).Append(')')
+            : text.Append(PartnerText.Field(Signatory.DisplayName));
+
     /// <summary>The label as the list's hash has always read it (one line, not isolated), so a recorded hash stays checkable.</summary>
     internal string CanonicalLabel(bool showCountry) =>
         showCountry && !string.IsNullOrWhiteSpace(Signatory.Country)

@@ -96,7 +96,7 @@ public static class PartnerListExport
 
             foreach (var entry in group.Entries)
             {
-                text.Append(entry.Label(request.ShowCountry)).Append(entry.Marks).Append('\n');
+                entry.AppendLabel(text, request.ShowCountry).Append(entry.Marks).Append('\n');
             }
         }
 
