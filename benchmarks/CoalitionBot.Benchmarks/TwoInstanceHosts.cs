@@ -11,23 +11,9 @@ namespace CoalitionBot.Benchmarks;
 /// A throwaway PostgreSQL cluster with fsync on, seeded with N contacts, and two host processes on it (the
 /// circulation is started at <see cref="First"/>); null when no PostgreSQL server is installed.
 /// </summary>
-internal sealed class TwoInstanceHosts : IAsyncDisposable
+internal sealed class TwoInstanceHosts(PostgresServer server, string connection, HostProcess first, HostProcess second) : IAsyncDisposable
 {
-    private TwoInstanceHosts(PostgresServer server, string connection, HostProcess first, HostProcess second)
-    {
-        Server = server;
-        Connection = connection;
-        First = first;
-        Second = second;
-    }
-
-    public PostgresServer Server { get; }
-
-    public string Connection { get; }
-
-    public HostProcess First { get; }
-
-    public HostProcess Second { get; }
+    public HostProcess First => first;
 
     public static async Task<TwoInstanceHosts?> StartAsync(string target, int count, Func<Contact, int, ContactIdentity> identity, Dictionary<string, string> environment)
     {
@@ -59,7 +45,7 @@ internal sealed class TwoInstanceHosts : IAsyncDisposable
     /// <summary>Waits until no delivery is pending; returns how many were sent.</summary>
     public async Task<int> SentWhenSettledAsync()
     {
-        await using var check = Open(Connection);
+        await using var check = Open(connection);
         while (await check.Deliveries.CountAsync(d => d.State == DeliveryState.Pending) > 0)
         {
             await Task.Delay(200);
@@ -70,8 +56,8 @@ internal sealed class TwoInstanceHosts : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Second.DisposeAsync();
-        await First.DisposeAsync();
-        await Server.DisposeAsync();
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+        await server.DisposeAsync();
     }
 }
