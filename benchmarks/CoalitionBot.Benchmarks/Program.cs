@@ -2,7 +2,7 @@ using CoalitionBot.Benchmarks;
 
 // End-to-end load runs against the real host as a separate process (BenchmarkDotNet's micro-benchmark loop
 // does not fit runs that start a server and wait for an outbox to drain). Usage:
-//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|teams-two-postgres|slack-circulate|slack-signons|slack|compile|compile-scaling|all] [count]
+//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|teams-two-postgres|slack-two-postgres|slack-circulate|slack-signons|slack|compile|compile-scaling|all] [count]
 // The runs that check an issue-14 target print a table at the end; the exit code is 1 when one was missed.
 var which = args.Length > 0 ? args[0] : "all";
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
@@ -20,6 +20,11 @@ if (which is "teams" or "all")
 if (which is "teams-two-postgres")
 {
     await TeamsTwoInstanceLoad.RunAsync(args.Length > 1 ? count : 10_000);
+}
+
+if (which is "slack-two-postgres")
+{
+    await SlackTwoInstanceLoad.RunAsync(args.Length > 1 ? count : 1000);
 }
 
 if (which is "slack-circulate" or "slack" or "all")
