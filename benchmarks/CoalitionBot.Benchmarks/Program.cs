@@ -2,7 +2,8 @@ using CoalitionBot.Benchmarks;
 
 // End-to-end load runs against the real host as a separate process (BenchmarkDotNet's micro-benchmark loop
 // does not fit runs that start a server and wait for an outbox to drain). Usage:
-//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|teams-two-postgres|slack-two-postgres|slack-circulate|slack-signons|slack|compile|compile-scaling|all] [count]
+//   dotnet run -c Release --project benchmarks/CoalitionBot.Benchmarks -- [signons|teams|teams-two-postgres|slack-two-postgres|slack-circulate|slack-signons|slack|compile|compile-scaling|bolt|startup|all] [count]
+// (bolt: count = seconds per round, default 5, then connections, default 64; startup: count = starts, default 5; neither is part of all: both need npm)
 // The runs that check an issue-14 target print a table at the end; the exit code is 1 when one was missed.
 var which = args.Length > 0 ? args[0] : "all";
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
@@ -45,6 +46,16 @@ if (which is "compile")
 if (which is "compile-scaling" or "all")
 {
     await CompileLoad.ScalingAsync();
+}
+
+if (which is "bolt")
+{
+    await BoltAckRun.RunAsync(args.Length > 1 ? count : 5, connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64);
+}
+
+if (which is "startup")
+{
+    await StartupRun.RunAsync(args.Length > 1 ? count : 5);
 }
 
 return BenchTargets.Report();

@@ -52,9 +52,10 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host on <paramref name="port"/> and returns once it listens (or throws with its output).</summary>
-    public static async Task<HostProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <param name="hostAssembly">Another build of the host (a published folder's CoalitionBot.dll, say); default the one beside this assembly.</param>
+    public static async Task<HostProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? hostAssembly = null)
     {
-        var dll = FindHostAssembly();
+        var dll = hostAssembly ?? FindHostAssembly();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
