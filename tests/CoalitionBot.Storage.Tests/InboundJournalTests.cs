@@ -36,4 +36,20 @@ public sealed class InboundJournalTests
         Assert.Empty(await journal.TakeUnfinishedAsync(Platform.Slack, bot.Clock.GetUtcNow() - TimeSpan.FromMinutes(5), 10, CancellationToken.None));
         Assert.Single(await journal.TakeUnfinishedAsync(Platform.Teams, bot.Clock.GetUtcNow() - TimeSpan.FromMinutes(5), 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ConcurrentRecordsAndRepeats_GroupCommitted_EachKeyOnce_AndCompletionsKept()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var journal = bot.Services.GetRequiredService<IInboundJournal>();
+
+        // 300 callers at once, every key twice (a platform's retry racing its first delivery): one writer, few transactions.
+        await Task.WhenAll(Enumerable.Range(0, 600).Select(i => Task.Run(() => journal.RecordAsync(Platform.Web, $"k{i % 300}", $"{{\"i\":{i % 300}}}", CancellationToken.None))));
+        await Task.WhenAll(Enumerable.Range(0, 150).Select(i => Task.Run(() => journal.CompleteAsync(Platform.Web, $"k{i}", CancellationToken.None))));
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(6));
+        var unfinished = await journal.TakeUnfinishedAsync(Platform.Web, bot.Clock.GetUtcNow() - TimeSpan.FromMinutes(5), 1000, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(150, 150).Select(i => $"k{i}").Order(StringComparer.Ordinal), unfinished.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(unfinished, e => Assert.Equal($"{{\"i\":{e.Key[1..]}}}", e.Payload));
+    }
 }
