@@ -1,11 +1,13 @@
 using CoalitionBot.Core.Conversation;
 using CoalitionBot.Testing.Conversation;
+using CoalitionBot.Testing.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CoalitionBot.Storage.Tests;
 
-public sealed class InboundJournalTests
+public sealed class InboundJournalTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task UnfinishedItems_ComeBackAfterFiveMinutes_FinishedOnesNever()
@@ -41,6 +43,20 @@ public sealed class InboundJournalTests
     public async Task ConcurrentRecordsAndRepeats_GroupCommitted_EachKeyOnce_AndCompletionsKept()
     {
         await using var bot = await TestBot.StartAsync();
+        await GroupCommitsEachKeyOnceAsync(bot);
+    }
+
+    [SkippableFact]
+    public async Task ConcurrentRecordsAndRepeats_OnPostgres_GroupCommitted_EachKeyOnce_AndCompletionsKept()
+    {
+        var postgres = await Requirement.PostgresAsync(output);
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await TestBot.StartAsync(settings: new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = database });
+        await GroupCommitsEachKeyOnceAsync(bot);
+    }
+
+    private static async Task GroupCommitsEachKeyOnceAsync(TestBot bot)
+    {
         var journal = bot.Services.GetRequiredService<IInboundJournal>();
 
         // 300 callers at once, every key twice (a platform's retry racing its first delivery): one writer, few transactions.
