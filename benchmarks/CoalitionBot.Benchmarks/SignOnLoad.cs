@@ -40,21 +40,7 @@ internal static class SignOnLoad
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient http, byte[] json) =>
         http.PostAsync("web/api/send", new ByteArrayContent(json) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } });
 
-    private static byte[] Json(int i) => JsonSerializer.SerializeToUtf8Bytes(new
-    {
-        id = "bench-" + i,
-        email = BulkCoalition.PartnerEmail(i),
-        formId = "signon",
-        context = "M-1",
-        fields = new Dictionary<string, string>
-        {
-            ["display_name"] = $"Partner Organisation {i:D4}",
-            ["signatory_name"] = $"Contact {i:D4}",
-            ["signatory_title"] = "Director",
-            ["category"] = "International",
-            ["attest"] = "true",
-        },
-    }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    private static byte[] Json(int i) => JsonSerializer.SerializeToUtf8Bytes(BulkCoalition.WebSignOn(i, "bench-" + i), new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     /// <summary>
     /// Opens <paramref name="count"/> keep-alive connections before the burst (a platform delivers over connections it

@@ -1,21 +1,24 @@
 using CoalitionBot.Core.Conversation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Core.Receiving;
 
 /// <summary>
-/// Every minute (and once at start), queues again the deliveries of every platform with an <see cref="IJournalReplay"/>
-/// that were acknowledged at least five minutes ago but never finished (the process died while handling them).
+/// Once at start and then every Receiving:RecoveryInterval (a minute), queues again the deliveries of every platform with
+/// an <see cref="IJournalReplay"/> that were acknowledged at least Receiving:RecoverAfter ago (five minutes) but never
+/// finished (the process died while handling them).
 /// </summary>
 public sealed partial class JournalRecoveryService(
     IEnumerable<IJournalReplay> replays,
     InboundIntake intake,
     TimeProvider time,
     ILogger<JournalRecoveryService> log,
-    IInboundJournal? journal = null) : BackgroundService
+    IInboundJournal? journal = null,
+    IOptions<JournalRecoveryOptions>? options = null) : BackgroundService
 {
-    private static readonly TimeSpan Unfinished = TimeSpan.FromMinutes(5);
+    private readonly JournalRecoveryOptions settings = options?.Value ?? new JournalRecoveryOptions();
 
     /// <summary>Queues the unfinished deliveries of every platform; returns how many.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ public sealed partial class JournalRecoveryService(
         var queued = 0;
         foreach (var replay in replays)
         {
-            var entries = await journal.TakeUnfinishedAsync(replay.Platform, time.GetUtcNow() - Unfinished, 200, cancellationToken).ConfigureAwait(false);
+            var entries = await journal.TakeUnfinishedAsync(replay.Platform, time.GetUtcNow() - settings.RecoverAfter, 200, cancellationToken).ConfigureAwait(false);
             foreach (var entry in entries)
             {
                 if (replay.Replay(entry) is { } handle && intake.TryQueue(new DeliveryKey(replay.Platform, entry.Key), handle))
@@ -43,7 +46,7 @@ public sealed partial class JournalRecoveryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        using var timer = new PeriodicTimer(settings.RecoveryInterval, time);
         do
         {
             try

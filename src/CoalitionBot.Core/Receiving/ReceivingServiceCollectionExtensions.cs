@@ -18,6 +18,7 @@ public static class ReceivingServiceCollectionExtensions
         services.TryAddSingleton<InboundIntake>();
         services.TryAddSingleton<FormIntake>();
         services.TryAddSingleton<Telemetry.BotTelemetry>();
+        services.AddOptions<JournalRecoveryOptions>().BindConfiguration(JournalRecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         if (services.All(d => d.ServiceType != typeof(JournalRecoveryService)))
         {
             services.AddSingleton<JournalRecoveryService>();

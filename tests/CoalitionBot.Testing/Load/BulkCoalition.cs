@@ -49,6 +49,23 @@ public static class BulkCoalition
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The body partner <paramref name="i"/>'s browser posts to /web/api/send to sign M-1 for their organisation.</summary>
+    public static object WebSignOn(int i, string id) => new
+    {
+        id,
+        email = PartnerEmail(i),
+        formId = "signon",
+        context = "M-1",
+        fields = new Dictionary<string, string>
+        {
+            ["display_name"] = $"Partner Organisation {i:D4}",
+            ["signatory_name"] = $"Contact {i:D4}",
+            ["signatory_title"] = "Director",
+            ["category"] = "International",
+            ["attest"] = "true",
+        },
+    };
+
     /// <summary>The neutral inbound a web-channel person sends: a command, with the delivery id given or fresh.</summary>
     public static Inbound Says(string email, string text, string? deliveryId = null) =>
         new(deliveryId ?? Guid.NewGuid().ToString("N"), new Actor(new ChatIdentity(Platform.Web, "local", email), email, email),

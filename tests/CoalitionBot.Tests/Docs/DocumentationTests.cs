@@ -44,6 +44,8 @@ public sealed class DocumentationTests
     [InlineData("Email", "Smtp")]
     [InlineData("SignOnPage", "PermitsPerLinkPerMinute")]
     [InlineData("SignOnPage", "PermitsPerAddressPerMinute")]
+    [InlineData("Receiving", "RecoverAfter")]
+    [InlineData("Receiving", "RecoveryInterval")]
     public async Task ExampleSettings_DocumentEveryKey(string section, string key)
     {
         var example = await File.ReadAllTextAsync(Path.Combine(Root, "appsettings.example.json"));
