@@ -18,7 +18,17 @@ public static class ReceivingServiceCollectionExtensions
         services.TryAddSingleton<InboundIntake>();
         services.TryAddSingleton<FormIntake>();
         services.TryAddSingleton<Telemetry.BotTelemetry>();
-        services.AddOptions<JournalRecoveryOptions>().BindConfiguration(JournalRecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Bound from configuration when there is one (the host); the kit also runs without (adapter and core tests).
+        services.AddOptions<JournalRecoveryOptions>()
+            .Configure<IServiceProvider>((o, sp) =>
+            {
+                if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
+                {
+                    Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(JournalRecoveryOptions.Section), o);
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         if (services.All(d => d.ServiceType != typeof(JournalRecoveryService)))
         {
             services.AddSingleton<JournalRecoveryService>();
