@@ -57,7 +57,8 @@ public static class BotHost
         services.AddHostedService<CoalitionBot.Reach.ReachWorker>();
         if (channels.Web)
         {
-            services.AddSingleton<IDeliveryChannel, WebDeliveryChannel>();
+            services.AddSingleton<WebDeliveryChannel>();
+            services.AddSingleton<IDeliveryChannel>(sp => sp.GetRequiredService<WebDeliveryChannel>());
             services.AddWorkQueue(Core.Conversation.Platform.Web, capacity: 2000, workers: 2); // sign-ons acked before handling (WebFormIntake)
             services.AddSingleton<WebFormIntake>();
             services.AddSingleton<Core.Receiving.IJournalReplay>(sp => sp.GetRequiredService<WebFormIntake>());

@@ -4,8 +4,7 @@ using CoalitionBot.Core.Features;
 using CoalitionBot.Core.Messages;
 using CoalitionBot.Core.Receiving;
 using CoalitionBot.Core.Replies;
-using CoalitionBot.Storage;
-using Microsoft.EntityFrameworkCore;
+using CoalitionBot.Core.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.WebChannel;
@@ -16,7 +15,7 @@ namespace CoalitionBot.WebChannel;
 /// <see cref="WebChannelOptions.JournaledFormWait"/>, else with "received"; a reply that comes later goes to the
 /// person's inbox, which the browser polls. The web channel's <see cref="IJournalReplay"/> after a crash.
 /// </summary>
-public sealed partial class WebFormIntake(FormIntake forms, IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<WebChannelOptions> options, ILogger<WebFormIntake> log) : IJournalReplay
+public sealed partial class WebFormIntake(FormIntake forms, WebDeliveryChannel inbox, IOptionsMonitor<WebChannelOptions> options, ILogger<WebFormIntake> log) : IJournalReplay
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -69,24 +68,15 @@ public sealed partial class WebFormIntake(FormIntake forms, IServiceScopeFactory
             FormErrorsReply errors => Message.Text($"“{errors.Form.Title}” was not saved:\n" + string.Join('\n', errors.Errors.Select(e => $"{errors.Form.Fields.FirstOrDefault(f => f.Id == e.Key)?.Label ?? e.Key}: {e.Value}"))),
             _ => null,
         };
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoalitionDbContext>();
-        var contactId = await db.Identities
-            .Where(i => i.Platform == Platform.Web && i.TenantId == WebChannelEndpoints.Tenant && i.UserId == inbound.Actor.Identity.UserId)
-            .Select(i => (Guid?)i.ContactId).FirstOrDefaultAsync(cancellationToken);
-        if (message is null || contactId is null)
+        // Through the inbox writer the outbox uses, keyed by the submission: a replay after a crash writes it once.
+        var id = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("web-form-reply:" + inbound.DeliveryId))[..16]);
+        var target = new DeliveryTarget(Platform.Web, WebChannelEndpoints.Tenant, inbound.Actor.Identity.UserId, null, null);
+        if (message is null || await inbox.SendAsync(new OutboundMessage(id, target, message), cancellationToken) is not DeliverySent)
         {
             LogNoInbox(log, inbound.DeliveryId);
-            return;
         }
-
-        db.WebInbox.Add(new WebInboxMessage { ContactId = contactId.Value, DeliveryId = Guid.NewGuid(), Payload = JsonSerializer.Serialize(message, Deliveries.Json), At = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = LogEvents.NoInboxForReply, Level = LogLevel.Warning, Message = "The answer to web channel submission {DeliveryId} has no inbox to go to")]
     private static partial void LogNoInbox(ILogger logger, string deliveryId);
 }
-
-/// <summary>The web channel's answer to a sign-on journaled but not yet applied: the form closes, the confirmation follows.</summary>
-internal sealed record ReceivedReply(Message Message) : Reply;
