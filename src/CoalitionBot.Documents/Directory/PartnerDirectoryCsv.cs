@@ -12,9 +12,20 @@ public static partial class PartnerDirectoryCsv
     public static readonly IReadOnlyList<string> Columns =
         ["organisation", "sort_name", "category", "country", "aliases", "contact_name", "contact_email", "signer", "slack_id", "teams_id", "channel"];
 
-    /// <summary>The columns every import must have (a file from before aliases, the signer flag and the channel were exported still imports).</summary>
-    public static readonly IReadOnlyList<string> RequiredColumns =
-        ["organisation", "sort_name", "category", "country", "contact_name", "contact_email", "slack_id", "teams_id"];
+    /// <summary>
+    /// The column every import must have. The others may be left out: a coalition's own list of organisations, names and
+    /// e-mail addresses imports as it is (a sort name is derived, chat identities are found by e-mail).
+    /// </summary>
+    public static readonly IReadOnlyList<string> RequiredColumns = ["organisation"];
+
+    /// <summary>Headings people's own spreadsheets use for our columns (compared without case, spaces, "-" and "_").</summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["organization"] = "organisation", ["org"] = "organisation", ["organisationname"] = "organisation", ["organizationname"] = "organisation",
+        ["name"] = "contact_name", ["contact"] = "contact_name", ["person"] = "contact_name", ["contactname"] = "contact_name",
+        ["email"] = "contact_email", ["mail"] = "contact_email", ["emailaddress"] = "contact_email", ["contactemail"] = "contact_email",
+        ["sortname"] = "sort_name", ["slackid"] = "slack_id", ["teamsid"] = "teams_id",
+    };
 
     /// <summary>The values of the channel column: how a contact prefers to be reached.</summary>
     public static readonly IReadOnlyList<string> Channels = ["slack", "teams", "email"];
@@ -38,7 +49,7 @@ public static partial class PartnerDirectoryCsv
 
         using var reader = CsvReader.FromText(csvText.TrimStart('\uFEFF'), new CsvReaderOptions { TrackLineNumbers = true });
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var header = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = reader.Headers.Select(Heading).ToList();
         foreach (var column in Columns)
         {
             var at = header.IndexOf(column);
@@ -79,6 +90,19 @@ public static partial class PartnerDirectoryCsv
                 c.Name, c.Email, c.Name.Length == 0 ? null : c.IsSigner ? "yes" : "no", c.SlackId, c.TeamsId, c.Channel])));
 
     private static DirectoryImportResult Fail(params DirectoryIssue[] issues) => new([], issues);
+
+    /// <summary>A heading as our column name: ours as written, or a common synonym ("Email", "E-mail", "Organization", "Name").</summary>
+    private static string Heading(string heading)
+    {
+        var text = heading.Trim().ToLowerInvariant();
+        if (Columns.Contains(text))
+        {
+            return text;
+        }
+
+        var bare = string.Concat(text.Where(c => c is not (' ' or '-' or '_')));
+        return Synonyms.GetValueOrDefault(bare, text);
+    }
 
     private static void Validate(DirectoryRow row, DirectoryImportOptions options, List<DirectoryIssue> issues)
     {
