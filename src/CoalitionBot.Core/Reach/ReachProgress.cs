@@ -11,7 +11,7 @@ public static class ReachProgress
     public static async Task<string?> DescribeAsync(RequestContext ctx, Memo memo, CancellationToken ct)
     {
         var cards = await ctx.Data.ListAsync(ctx.Data.Deliveries
-            .Where(d => d.MemoId == memo.Id && (d.Purpose == DeliveryPurpose.Circulation || d.Purpose == DeliveryPurpose.NewVersion))
+            .Where(d => d.MemoId == memo.Id && d.ChannelId == null && (d.Purpose == DeliveryPurpose.Circulation || d.Purpose == DeliveryPurpose.NewVersion)) // a card in a channel reaches no contact by itself
             .Select(d => new { d.ContactId, d.Platform, d.State, d.Route, d.CreatedAt }), ct);
         if (cards.Count == 0)
         {

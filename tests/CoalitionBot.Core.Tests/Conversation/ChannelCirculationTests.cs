@@ -57,6 +57,22 @@ public sealed class ChannelCirculationTests
     }
 
     [Fact]
+    public async Task CirculateToChannel_StatusReachCountsContactsOnly()
+    {
+        await using var chat = await CoalitionChat.StartAsync();
+        await chat.Bot.DeliverAsync();
+        var before = ReachLine((await chat.Cora.Says("status M-1")).Text);
+
+        await chat.Cora.Says("circulate M-1 to #partners");
+        await chat.Bot.DeliverAsync();
+
+        Assert.Single(chat.Bot.PostedIn("partners"));
+        Assert.Equal(before, ReachLine((await chat.Cora.Says("status M-1")).Text)); // the channel's card is not a contact reached
+    }
+
+    private static string ReachLine(string status) => status.Split('\n').Single(l => l.Contains("Reach:", StringComparison.Ordinal));
+
+    [Fact]
     public async Task ApproveJoinRequest_ProbableDuplicateName_WarnsAndAddsTheOrganisation()
     {
         await using var chat = await CoalitionChat.StartAsync();
