@@ -6,12 +6,15 @@ using CoalitionBot.Testing.Slack;
 namespace CoalitionBot.Benchmarks;
 
 /// <summary>What one round of <see cref="AckLoad"/> saw: requests answered 200, the others, and each 200's latency in ms.</summary>
-internal sealed record AckRound(int Ok, int Failed, TimeSpan Elapsed, double[] Latencies, double CpuMs)
+internal sealed record AckRound(int Ok, int Failed, TimeSpan Elapsed, double[] Latencies, double CpuMs, double GeneratorCpuMs)
 {
     public double PerSecond => Ok / Elapsed.TotalSeconds;
 
     /// <summary>CPU time the server process used per answered request (all its threads).</summary>
     public double CpuMsPerAck => CpuMs / Math.Max(1, Ok);
+
+    /// <summary>CPU time this process (the load generator, on the same processors) used per answered request.</summary>
+    public double GeneratorCpuMsPerAck => GeneratorCpuMs / Math.Max(1, Ok);
 }
 
 /// <summary>
@@ -35,15 +38,17 @@ internal sealed class AckLoad(string signingSecret, string bodyTemplate, string 
     {
         using var server = Process.GetProcessById(serverProcessId);
         var cpu = server.TotalProcessorTime;
+        var generatorCpu = CpuClock.NowMs();
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
         var workers = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(() => WorkerAsync(url, deadline))));
         var elapsed = clock.Elapsed;
         server.Refresh();
         var cpuMs = (server.TotalProcessorTime - cpu).TotalMilliseconds;
+        var generatorMs = CpuClock.NowMs() - generatorCpu;
         var latencies = workers.SelectMany(w => w.Latencies).ToArray();
         Array.Sort(latencies);
-        return new AckRound(latencies.Length, workers.Sum(w => w.Failed), elapsed, latencies, cpuMs);
+        return new AckRound(latencies.Length, workers.Sum(w => w.Failed), elapsed, latencies, cpuMs, generatorMs);
     }
 
     /// <summary>One signed request; returns the status and body (for checking what the ack says).</summary>
