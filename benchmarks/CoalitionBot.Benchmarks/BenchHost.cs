@@ -29,4 +29,17 @@ internal static class BenchHost
 
     public static SqliteCoalitionDbContext Open(string folder) =>
         new(new DbContextOptionsBuilder<SqliteCoalitionDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bot.db")}").Options);
+
+    /// <summary>
+    /// With <c>BENCH_PAUSE_SECONDS=N</c> set, prints the host's process id and waits N seconds before the measured
+    /// work starts, so a profiler can be attached (<c>dotnet-trace collect -p PID</c>); without it, returns at once.
+    /// </summary>
+    public static async Task PauseForProfilerAsync(int processId)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAUSE_SECONDS"), out var seconds) && seconds > 0)
+        {
+            Console.WriteLine($"    host pid {processId}: waiting {seconds} s for a profiler (BENCH_PAUSE_SECONDS)");
+            await Task.Delay(TimeSpan.FromSeconds(seconds));
+        }
+    }
 }

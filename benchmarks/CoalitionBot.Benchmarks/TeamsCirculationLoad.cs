@@ -26,6 +26,7 @@ internal static class TeamsCirculationLoad
         await using (host)
         {
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            await BenchHost.PauseForProfilerAsync(host.ProcessId);
             var clock = Stopwatch.StartNew();
             using var sampling = new CancellationTokenSource();
             var pace = PaceAsync(simulator, clock, sampling.Token);
