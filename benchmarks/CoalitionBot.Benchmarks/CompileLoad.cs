@@ -157,7 +157,7 @@ internal static class CompileLoad
             ("CSV", () => PartnerListExport.ToCsv(list)),
             ("DOCX (memo + list)", () => PartnerListExport.ToDocx(list, memo)),
             ("audit certificate DOCX", () => AuditCertificate.ToDocx("Memo to the Secretary of State", audit)),
-            ("audit certificate CSV", () => AuditCertificate.ToCsv(audit)),
+            ("audit certificate CSV", () => AuditCertificate.ToCsvUtf8(new AuditMemo(string.Empty), audit)), // the download's bytes, as MemoFiles makes them
         ];
     }
 }

@@ -35,7 +35,7 @@ public static class MemoFiles
         {
             case DownloadFormat.AuditCsv:
                 return new DownloadFile(name + "audit-certificate.csv", "text/csv; charset=utf-8",
-                    Utf8(AuditCertificate.ToCsv(await AuditTrail.MemoAsync(data, memo, ct), await AuditTrail.ForMemoAsync(data, memo, ct))));
+                    AuditCertificate.ToCsvUtf8(await AuditTrail.MemoAsync(data, memo, ct), await AuditTrail.ForMemoAsync(data, memo, ct)));
             case DownloadFormat.AuditDocx:
                 return new DownloadFile(name + "audit-certificate.docx", Docx,
                     AuditCertificate.ToDocx(await AuditTrail.MemoAsync(data, memo, ct), await AuditTrail.ForMemoAsync(data, memo, ct), owner.Culture, ticket.Choice.Paper));

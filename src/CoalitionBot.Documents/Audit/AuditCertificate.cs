@@ -28,7 +28,19 @@ public static class AuditCertificate
     /// CSV, one row per event of every organisation that signed, by organisation then time, each time in UTC and in
     /// the memo's zone; a last row records the list being made final, with its hash.
     /// </summary>
-    public static string ToCsv(AuditMemo memo, IReadOnlyList<AuditEntry> entries)
+    public static string ToCsv(AuditMemo memo, IReadOnlyList<AuditEntry> entries) => CsvText.Write(CsvHeader, CsvRows(memo, entries));
+
+    /// <summary>As <see cref="ToCsv(AuditMemo, IReadOnlyList{AuditEntry})"/>, as the UTF-8 bytes of the download, written as bytes from the start.</summary>
+    public static byte[] ToCsvUtf8(AuditMemo memo, IReadOnlyList<AuditEntry> entries)
+    {
+        var rows = CsvRows(memo, entries);
+        return CsvText.Utf8(256 + (rows.Count * 160), CsvHeader, rows); // a row is about 160 bytes
+    }
+
+    private static readonly string[] CsvHeader =
+        ["organisation", "printed_name", "action", "at_utc", "at_memo_zone", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"];
+
+    private static List<IReadOnlyList<string?>> CsvRows(AuditMemo memo, IReadOnlyList<AuditEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(memo);
         var rows = Threads(entries).SelectMany(t => t).Select(e => (IReadOnlyList<string?>)
@@ -42,9 +54,7 @@ public static class AuditCertificate
                 null, null, null, null, $"final list hash {hash}", memo.FinalisedBy, null]);
         }
 
-        return CsvText.Write(
-            ["organisation", "printed_name", "action", "at_utc", "at_memo_zone", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"],
-            rows);
+        return rows;
     }
 
     internal static void Append(DocxBuilder builder, AuditMemo memo, IReadOnlyList<AuditEntry> entries)

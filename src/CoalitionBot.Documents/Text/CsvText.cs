@@ -12,28 +12,47 @@ internal static class CsvText
     public static string Write(int capacity, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         using var writer = new StringWriter(new System.Text.StringBuilder(capacity), CultureInfo.InvariantCulture);
+        WriteTo(writer, header, rows);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The same CSV as UTF-8 bytes (no byte order mark), written straight to bytes instead of a string converted
+    /// afterwards: a 50,000-row file is then one 12 MB buffer instead of a 25 MB string, its copy and the bytes.
+    /// </summary>
+    public static byte[] Utf8(int capacity, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        using var bytes = new MemoryStream(capacity);
+        using (var writer = new StreamWriter(bytes, NoByteOrderMark, 1 << 16, leaveOpen: true))
+        {
+            WriteTo(writer, header, rows);
+        }
+
+        return bytes.ToArray();
+    }
+
+    private static readonly System.Text.UTF8Encoding NoByteOrderMark = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static void WriteTo(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
         // Injection is neutralised by CsvSafety (and tested) rather than the library option, so every export
         // and the directory round trip share one rule.
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n" }, leaveOpen: true))
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n" }, leaveOpen: true);
+        foreach (var name in header)
         {
-            foreach (var name in header)
+            csv.WriteField(name);
+        }
+
+        csv.EndRecord();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
             {
-                csv.WriteField(name);
+                csv.WriteField(CsvSafety.Neutralise(BidiText.Balance(cell))); // a cell is its own paragraph: balanced, not wrapped
             }
 
             csv.EndRecord();
-            foreach (var row in rows)
-            {
-                foreach (var cell in row)
-                {
-                    csv.WriteField(CsvSafety.Neutralise(BidiText.Balance(cell))); // a cell is its own paragraph: balanced, not wrapped
-                }
-
-                csv.EndRecord();
-            }
         }
-
-        return writer.ToString();
     }
 
     public static string Bool(bool value) => value ? "yes" : "no";

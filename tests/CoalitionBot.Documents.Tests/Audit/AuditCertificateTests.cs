@@ -27,6 +27,16 @@ public sealed class AuditCertificateTests
         Golden.AssertMatches("audit.csv", AuditCertificate.ToCsv(SampleAudit()));
 
     [Fact]
+    public void ToCsvUtf8_TheDownloadsBytes_AreTheGoldenCsvInUtf8WithoutAByteOrderMark()
+    {
+        var memo = new AuditMemo(string.Empty);
+        var bytes = AuditCertificate.ToCsvUtf8(memo, SampleAudit());
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(AuditCertificate.ToCsv(memo, SampleAudit())), bytes);
+        Assert.NotEqual(0xEF, bytes[0]);
+        Golden.AssertMatches("audit.csv", System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
     public void ToCsv_DeclineOnly_IsNotCertified() =>
         Assert.DoesNotContain("Never Signed Org", AuditCertificate.ToCsv(SampleAudit()));
 
