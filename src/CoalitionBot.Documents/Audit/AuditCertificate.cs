@@ -8,6 +8,9 @@ namespace CoalitionBot.Documents;
 /// </summary>
 public static class AuditCertificate
 {
+    private static readonly string[] CsvHeader =
+        ["organisation", "printed_name", "action", "at_utc", "at_memo_zone", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"];
+
     /// <summary>The certificate as its own Word document.</summary>
     public static byte[] ToDocx(string memoTitle, IReadOnlyList<AuditEntry> entries, string? cultureName = null, PaperSize paper = PaperSize.ByCulture) =>
         ToDocx(new AuditMemo(memoTitle), entries, cultureName, paper);
@@ -36,9 +39,6 @@ public static class AuditCertificate
         var rows = CsvRows(memo, entries);
         return CsvText.Utf8(256 + (rows.Count * 160), CsvHeader, rows); // a row is about 160 bytes
     }
-
-    private static readonly string[] CsvHeader =
-        ["organisation", "printed_name", "action", "at_utc", "at_memo_zone", "signatory_name", "signatory_title", "version_hash", "attestation", "detail", "actor", "via"];
 
     private static List<IReadOnlyList<string?>> CsvRows(AuditMemo memo, IReadOnlyList<AuditEntry> entries)
     {

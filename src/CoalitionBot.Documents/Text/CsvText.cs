@@ -6,6 +6,8 @@ namespace CoalitionBot.Documents;
 /// <summary>Writes CSV through CsvHelper with every cell neutralised against formula injection.</summary>
 internal static class CsvText
 {
+    private static readonly System.Text.UTF8Encoding NoByteOrderMark = new(encoderShouldEmitUTF8Identifier: false);
+
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) => Write(0, header, rows);
 
     /// <summary>As <see cref="Write(IReadOnlyList{string}, IEnumerable{IReadOnlyList{string?}})"/>, the text allocated once at about <paramref name="capacity"/> characters.</summary>
@@ -30,8 +32,6 @@ internal static class CsvText
 
         return bytes.ToArray();
     }
-
-    private static readonly System.Text.UTF8Encoding NoByteOrderMark = new(encoderShouldEmitUTF8Identifier: false);
 
     private static void WriteTo(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {

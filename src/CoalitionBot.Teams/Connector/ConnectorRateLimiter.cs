@@ -8,9 +8,8 @@ namespace CoalitionBot.Teams.Connector;
 /// Teams' documented write limits, enforced before we send so we rarely see a 429: per conversation 7/1 s,
 /// 8/2 s, 60/30 s and 1,800/1 h, and about 50 requests per second per tenant. The tenant's budget is taken only
 /// from <see cref="ISendBudget"/> (<see cref="ReserveTenantAsync"/>) — the database's when there is one, so several
-/// instances share it instead of each sending 50 a second. (A second, in-process window for the tenant used to sit
-/// in the chain below as well: it refused without a retry time, so the outbox waited a whole second each time and a
-/// circulation ran at 1.3–1.4× Teams' floor; the shared budget's refusal says exactly when its next place opens.)
+/// instances share it instead of each sending 50 a second; its refusal says exactly when the next place opens, so
+/// the tenant has no in-process window here (System.Threading.RateLimiting's sliding window refuses without a retry time).
 /// </summary>
 internal sealed class ConnectorRateLimiter : IDisposable
 {
